@@ -1,0 +1,57 @@
+import Link from 'next/link'
+
+import { ArticleList } from '../../components/ArticleCard'
+import { BookingLink } from '../../components/AuthorCard'
+import { RichText } from '../../components/RichText'
+import { getLatestArticles } from '../../lib/queries/articles'
+import { getFeaturedAuthor } from '../../lib/queries/authors'
+import { getBenefits } from '../../lib/queries/benefits'
+import { pageMetadata } from '../../lib/seo/metadata'
+import { routes, site } from '../../lib/site'
+
+export const metadata = {
+  ...pageMetadata({ title: site.name, description: site.description, path: routes.home() }),
+  title: { absolute: `${site.name} · ${site.tagline}` },
+}
+
+export default async function HomePage() {
+  const [articles, benefits, author] = await Promise.all([getLatestArticles(6), getBenefits(), getFeaturedAuthor()])
+  return (
+    <>
+      <section className="hero">
+        <h1>{site.name}</h1>
+        <p className="lead">{site.tagline}</p>
+      </section>
+      <section aria-labelledby="latest-heading">
+        <h2 id="latest-heading">Latest articles</h2>
+        <ArticleList articles={articles} emptyMessage="The first article is on its way." />
+        <p>
+          <Link href={routes.blog()}>All articles →</Link>
+        </p>
+      </section>
+      {benefits.length > 0 ? (
+        <section aria-labelledby="benefits-heading">
+          <h2 id="benefits-heading">How massage helps</h2>
+          <ol className="benefit-summary">
+            {benefits.map((benefit) => (
+              <li key={benefit.id}>
+                <Link href={routes.benefit(benefit.slug)}>{benefit.title}</Link>
+                <span className="muted"> — {benefit.summary}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {author ? (
+        <section className="author-intro" aria-labelledby="author-heading">
+          <h2 id="author-heading">
+            Meet {author.name}
+            {author.credentials ? `, ${author.credentials}` : ''}
+          </h2>
+          <RichText data={author.bio} />
+          <BookingLink author={author} />
+        </section>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,22 @@
+import { NotFoundContent } from '../components/NotFoundContent'
+import { SiteFooter } from '../components/SiteFooter'
+import { SiteHeader } from '../components/SiteHeader'
+import { site } from '../lib/site'
+import './(frontend)/styles.css'
+
+// Addresses no route matches (e.g. /no-such-page) render here, in the site's own layout.
+export const metadata = { title: `Page not found · ${site.name}`, robots: { index: false } }
+
+export default function GlobalNotFound() {
+  return (
+    <html lang={site.locale}>
+      <body>
+        <SiteHeader />
+        <main id="main" className="container">
+          <NotFoundContent />
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,114 @@
+import { BlocksFeature, HeadingFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+import type { CollectionConfig } from 'payload'
+
+import { authenticated, authenticatedOrPublished } from '../access'
+import { slug } from '../fields/slug'
+import { ARTICLES, AUTHORS, BENEFITS, MEDIA, TOPICS } from '../slugs'
+import { BenefitListBlock } from './benefitListBlock'
+import { setPublishedAt } from './hooks/setPublishedAt'
+
+export const EXCERPT_MAX_LENGTH = 300
+
+const currentYear = () => new Date().getFullYear()
+
+export const Articles: CollectionConfig<typeof ARTICLES> = {
+  slug: ARTICLES,
+  labels: { singular: 'Article', plural: 'Articles' },
+  access: {
+    create: authenticated,
+    read: authenticatedOrPublished,
+    readVersions: authenticated,
+    update: authenticated,
+    delete: authenticated,
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'author', '_status', 'publishedAt', 'updatedAt'],
+    description: 'Your blog posts. Drafts save as you type and stay private until you publish.',
+  },
+  defaultSort: '-publishedAt',
+  defaultPopulate: { title: true, slug: true, excerpt: true, publishedAt: true },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    {
+      name: 'excerpt',
+      type: 'textarea',
+      required: true,
+      maxLength: EXCERPT_MAX_LENGTH,
+      admin: { description: `One or two sentences for article cards and search results (up to ${EXCERPT_MAX_LENGTH} characters).` },
+    },
+    { name: 'heroImage', type: 'upload', relationTo: MEDIA },
+    {
+      name: 'content',
+      type: 'richText',
+      required: true,
+      editor: lexicalEditor({
+        features: ({ defaultFeatures }) => [
+          ...defaultFeatures.filter((feature) => feature.key !== 'heading'),
+          HeadingFeature({ enabledHeadingSizes: ['h2', 'h3', 'h4'] }),
+          BlocksFeature({ blocks: [BenefitListBlock] }),
+        ],
+      }),
+    },
+    {
+      name: 'benefits',
+      type: 'relationship',
+      relationTo: BENEFITS,
+      hasMany: true,
+      admin: { description: 'The benefits this article lists, in the order they are numbered. Drag to reorder.' },
+    },
+    {
+      name: 'references',
+      type: 'array',
+      labels: { singular: 'Reference', plural: 'References' },
+      admin: { description: 'Sources behind the health claims in this article.', initCollapsed: true },
+      fields: [
+        { name: 'title', type: 'text', required: true },
+        {
+          name: 'url',
+          type: 'text',
+          validate: (value: unknown) =>
+            !value || (typeof value === 'string' && /^https?:\/\/\S+$/.test(value)) || 'Enter a full web address starting with https://',
+        },
+        { name: 'publisher', type: 'text' },
+        {
+          name: 'year',
+          type: 'number',
+          min: 1800,
+          validate: (value: unknown) =>
+            value === null ||
+            value === undefined ||
+            (Number.isInteger(value) && (value as number) >= 1800 && (value as number) <= currentYear() + 1) ||
+            `Enter a year between 1800 and ${currentYear() + 1}.`,
+        },
+      ],
+    },
+    // Sidebar
+    slug('title'),
+    {
+      name: 'author',
+      type: 'relationship',
+      relationTo: AUTHORS,
+      required: true,
+      admin: { position: 'sidebar' },
+    },
+    { name: 'topics', type: 'relationship', relationTo: TOPICS, hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Set automatically when you first publish.',
+      },
+    },
+  ],
+  hooks: {
+    beforeChange: [setPublishedAt],
+  },
+  versions: {
+    drafts: { autosave: { interval: 1000 } },
+    maxPerDoc: 50,
+  },
+}

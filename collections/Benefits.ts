@@ -1,0 +1,38 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, authenticated } from './access'
+import { slug } from './fields/slug'
+import { BENEFITS } from './slugs'
+
+/** A benefit of massage ("Increases circulation"), reusable across articles. */
+export const Benefits: CollectionConfig<typeof BENEFITS> = {
+  slug: BENEFITS,
+  labels: { singular: 'Benefit', plural: 'Benefits' },
+  access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'summary', 'order'],
+    description: 'The benefits of massage your articles list. Each has its own page.',
+  },
+  defaultSort: 'order',
+  defaultPopulate: { title: true, slug: true, summary: true, order: true },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'summary',
+      type: 'textarea',
+      required: true,
+      maxLength: 300,
+      admin: { description: 'One sentence, shown in lists and search results.' },
+    },
+    { name: 'description', type: 'richText' },
+    slug('title'),
+    {
+      name: 'order',
+      type: 'number',
+      label: 'Display order',
+      index: true,
+      admin: { position: 'sidebar', description: 'Lower numbers come first on the benefits page.' },
+    },
+  ],
+}

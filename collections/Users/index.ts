@@ -1,0 +1,38 @@
+import type { CollectionConfig } from 'payload'
+
+import { admins, adminsFieldLevel, adminsOrSelf } from '../access'
+import { USERS } from '../slugs'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+
+export const ROLES = ['admin', 'editor'] as const
+
+/** Admin logins. Never public: bylines use the separate `authors` collection. */
+export const Users: CollectionConfig<typeof USERS> = {
+  slug: USERS,
+  auth: true,
+  access: {
+    admin: ({ req: { user } }) => Boolean(user),
+    read: adminsOrSelf,
+    create: admins,
+    update: adminsOrSelf,
+    delete: admins,
+    unlock: admins,
+  },
+  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role'] },
+  fields: [
+    { name: 'name', type: 'text' },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'editor',
+      saveToJWT: true,
+      options: [
+        { label: 'Admin (manages users and everything)', value: 'admin' },
+        { label: 'Editor (writes and publishes)', value: 'editor' },
+      ],
+      access: { create: adminsFieldLevel, update: adminsFieldLevel },
+    },
+  ],
+  hooks: { beforeChange: [firstUserIsAdmin] },
+}

@@ -1,0 +1,7 @@
+/** Collection slugs are part of the public REST/GraphQL API: never rename them. */
+export const ARTICLES = 'articles'
+export const BENEFITS = 'benefits'
+export const AUTHORS = 'authors'
+export const TOPICS = 'topics'
+export const MEDIA = 'media'
+export const USERS = 'users'

@@ -1,0 +1,52 @@
+import Link from 'next/link'
+
+import type { Author, Media } from '../payload-types'
+import { populated } from '../lib/populated'
+import { routes } from '../lib/site'
+import { MediaImage } from './MediaImage'
+
+type Props = {
+  author: Pick<Author, 'name' | 'slug' | 'credentials' | 'jobTitle' | 'signOff' | 'bookingUrl'> & {
+    photo?: string | Media | null
+  }
+  /** Articles end with her sign-off; the home page introduces her instead. */
+  showSignOff?: boolean
+  children?: React.ReactNode
+}
+
+export function authorDisplayName(author: Pick<Author, 'name' | 'credentials'>): string {
+  return author.credentials ? `${author.name}, ${author.credentials}` : author.name
+}
+
+export function AuthorCard({ author, showSignOff = false, children }: Props) {
+  const photo = populated(author.photo)
+  return (
+    <aside className="author-card" aria-label={`About ${author.name}`}>
+      {photo ? <MediaImage image={photo} size="thumbnail" sizes="96px" className="author-card__photo" /> : null}
+      <div>
+        {showSignOff && author.signOff ? <p className="sign-off">{author.signOff}</p> : null}
+        <p className="author-card__name">
+          <Link href={routes.author(author.slug)} rel="author">
+            {authorDisplayName(author)}
+          </Link>
+        </p>
+        {author.jobTitle ? <p className="muted">{author.jobTitle}</p> : null}
+        {children}
+        <BookingLink author={author} />
+      </div>
+    </aside>
+  )
+}
+
+/** The call to book: her booking page when she has one, else her profile. */
+export function BookingLink({ author }: { author: Pick<Author, 'name' | 'slug' | 'bookingUrl'> }) {
+  return author.bookingUrl ? (
+    <a className="button" href={author.bookingUrl} rel="noopener">
+      Book a massage with {author.name}
+    </a>
+  ) : (
+    <Link className="button" href={routes.author(author.slug)}>
+      Meet {author.name}
+    </Link>
+  )
+}

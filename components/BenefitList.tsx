@@ -1,0 +1,32 @@
+import Link from 'next/link'
+
+import type { Benefit } from '../payload-types'
+import { routes } from '../lib/site'
+import { RichText } from './RichText'
+
+export type BenefitListItem = Pick<Benefit, 'id' | 'title' | 'slug' | 'summary'> & Partial<Pick<Benefit, 'description'>>
+
+/**
+ * The numbered benefits, each with an anchor (`#increases-circulation`) so a benefit can be
+ * linked to directly, and a link to the benefit's own page.
+ */
+export function BenefitList({ benefits, headingLevel = 3 }: { benefits: BenefitListItem[]; headingLevel?: 2 | 3 }) {
+  if (benefits.length === 0) return null
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  return (
+    <ol className="benefit-list">
+      {benefits.map((benefit) => (
+        <li key={benefit.id} id={benefit.slug} className="benefit-list__item">
+          <Heading className="benefit-list__title">
+            <Link href={routes.benefit(benefit.slug)}>{benefit.title}</Link>
+          </Heading>
+          {benefit.description ? (
+            <RichText data={benefit.description} className="benefit-list__text" />
+          ) : (
+            <p className="benefit-list__text">{benefit.summary}</p>
+          )}
+        </li>
+      ))}
+    </ol>
+  )
+}

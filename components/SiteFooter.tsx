@@ -1,0 +1,19 @@
+import Link from 'next/link'
+
+import { routes, site } from '../lib/site'
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>
+          <Link href={routes.home()}>{site.name}</Link> · {site.tagline}
+        </p>
+        <p className="muted">
+          Articles here share general information about massage therapy and are not a substitute for medical
+          advice.
+        </p>
+      </div>
+    </footer>
+  )
+}

@@ -1,0 +1,25 @@
+import Link from 'next/link'
+
+import { routes, site } from '../lib/site'
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link href={routes.home()} className="site-name">
+          {site.name}
+        </Link>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            <li>
+              <Link href={routes.blog()}>Articles</Link>
+            </li>
+            <li>
+              <Link href={routes.benefits()}>Benefits of massage</Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,22 @@
+import Link from 'next/link'
+
+import type { Topic } from '../payload-types'
+import { routes } from '../lib/site'
+
+export function TopicLinks({ topics }: { topics: Pick<Topic, 'id' | 'name' | 'slug'>[] }) {
+  if (topics.length === 0) return null
+  return (
+    <nav className="topics" aria-label="Topics">
+      <span className="muted">Topics:</span>
+      <ul className="topic-list">
+        {topics.map((topic) => (
+          <li key={topic.id}>
+            <Link href={routes.topic(topic.slug)} rel="tag">
+              {topic.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

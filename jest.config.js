@@ -1,0 +1,37 @@
+/**
+ * Payload 3 is ESM-only, so jest runs in native-ESM mode (`--experimental-vm-modules`, set by
+ * scripts/test.mjs) with @swc/jest compiling TypeScript. Three tiers, one config each.
+ */
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
+      module: { type: 'es6' },
+    },
+  ],
+}
+
+const shared = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform,
+  transformIgnorePatterns: ['/node_modules/'],
+  moduleNameMapper: { '^@payload-config$': '<rootDir>/payload.config.ts' },
+  modulePathIgnorePatterns: ['<rootDir>/.next', '<rootDir>/.next-test'],
+}
+
+export default {
+  testTimeout: 60_000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...shared, displayName: 'int', testMatch: ['<rootDir>/tests/int/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'http',
+      testMatch: ['<rootDir>/tests/http/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/http/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/http/global-teardown.ts',
+    },
+  ],
+}

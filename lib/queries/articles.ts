@@ -1,0 +1,79 @@
+import { cache } from 'react'
+
+import { ARTICLES } from '../../collections/slugs'
+import { getPayloadClient } from '../payload'
+import { site } from '../site'
+import { articleCardSelect, populate } from './select'
+
+/** Every frontend read runs with the visitor's rights: anonymous sees published work only. */
+const publicRead = { overrideAccess: false, depth: 1, populate } as const
+
+export const getLatestArticles = cache(async (limit: number) => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    ...publicRead,
+    collection: ARTICLES,
+    select: articleCardSelect,
+    sort: '-publishedAt',
+    limit,
+    pagination: false,
+  })
+  return docs
+})
+
+/** One page of the blog. `null` when the page does not exist (so the route can 404). */
+export const getArticlesPage = cache(async (page: number) => {
+  const payload = await getPayloadClient()
+  const result = await payload.find({
+    ...publicRead,
+    collection: ARTICLES,
+    select: articleCardSelect,
+    sort: '-publishedAt',
+    limit: site.postsPerPage,
+    page,
+  })
+  // Page 1 of an empty blog still exists; any other page past the end does not.
+  if (page > Math.max(result.totalPages, 1)) return null
+  return result
+})
+
+export const getArticleBySlug = cache(async (slug: string) => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    ...publicRead,
+    collection: ARTICLES,
+    where: { slug: { equals: slug } },
+    select: {
+      ...articleCardSelect,
+      content: true,
+      benefits: true,
+      topics: true,
+      references: true,
+      updatedAt: true,
+    },
+    limit: 1,
+    pagination: false,
+  })
+  return docs[0] ?? null
+})
+
+const articlesWhere = cache(async (field: 'author' | 'topics' | 'benefits', id: string) => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    ...publicRead,
+    collection: ARTICLES,
+    where: { [field]: { in: [id] } },
+    select: articleCardSelect,
+    sort: '-publishedAt',
+    limit: 100,
+    pagination: false,
+  })
+  return docs
+})
+
+export const getArticlesByAuthor = (authorId: string) => articlesWhere('author', authorId)
+export const getArticlesByTopic = (topicId: string) => articlesWhere('topics', topicId)
+export const getArticlesByBenefit = (benefitId: string) => articlesWhere('benefits', benefitId)
+
+export type ArticleCardData = Awaited<ReturnType<typeof getLatestArticles>>[number]
+export type ArticleData = NonNullable<Awaited<ReturnType<typeof getArticleBySlug>>>

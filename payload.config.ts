@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig, type Payload } from 'payload'
+import sharp from 'sharp'
+
+import { Articles } from './collections/Articles'
+import { Authors } from './collections/Authors'
+import { Benefits } from './collections/Benefits'
+import { Media } from './collections/Media'
+import { Topics } from './collections/Topics'
+import { Users } from './collections/Users'
+import { chooseDatabase } from './lib/database'
+import { env } from './lib/env'
+import { migrations } from './lib/migrations'
+import { resolvePayloadSecret } from './lib/secret'
+import { seedIfEmpty } from './lib/seed'
+import { site } from './lib/site'
+
+/** The generic adapter types migrations loosely; these are the SQLite adapter's own. */
+type AdapterMigrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const database = chooseDatabase(env.DATABASE_URI)
+
+function databaseAdapter() {
+  if (database.adapter === 'mongodb') return mongooseAdapter({ url: database.url })
+  mkdirSync(path.dirname(path.resolve(database.filePath)), { recursive: true })
+  return sqliteAdapter({
+    client: { url: database.url },
+    // String ids, as MongoDB has, so one generated payload-types.ts fits both adapters.
+    idType: 'uuid',
+    // Never push the schema, in any mode: committed migrations are the one way the SQLite schema
+    // changes, so a database made by `npm run dev` also works under `npm start` (and the reverse).
+    push: false,
+    migrationDir: path.resolve(dirname, 'lib/migrations'),
+    prodMigrations: migrations,
+  })
+}
+
+async function onInit(payload: Payload) {
+  // prodMigrations only runs under NODE_ENV=production; dev and tests migrate the same way here.
+  if (database.adapter === 'sqlite' && process.env.NODE_ENV !== 'production') {
+    await payload.db.migrate({ migrations: migrations as unknown as AdapterMigrations })
+  }
+  if (env.SEED) await seedIfEmpty(payload)
+}
+
+export default buildConfig({
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    importMap: { baseDir: path.resolve(dirname) },
+    meta: { titleSuffix: ` · ${site.name} admin` },
+  },
+  collections: [Articles, Benefits, Authors, Topics, Media, Users],
+  editor: lexicalEditor(),
+  secret: resolvePayloadSecret(env),
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  db: databaseAdapter(),
+  sharp,
+  onInit,
+  telemetry: false,
+})
