@@ -60,7 +60,12 @@ export default buildConfig({
   collections: [Articles, Benefits, Authors, Topics, Media, Users],
   editor: lexicalEditor(),
   secret: resolvePayloadSecret(env),
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+    // Convenient while developing; off elsewhere so tests can catch a stale payload-types.ts
+    // instead of silently rewriting it.
+    autoGenerate: env.NODE_ENV === 'development',
+  },
   db: databaseAdapter(),
   sharp,
   onInit,

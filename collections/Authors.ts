@@ -18,7 +18,6 @@ export const Authors: CollectionConfig<typeof AUTHORS> = {
     description: 'Public profiles shown in bylines and on author pages.',
   },
   defaultSort: 'name',
-  defaultPopulate: { name: true, slug: true, credentials: true, jobTitle: true, photo: true },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {

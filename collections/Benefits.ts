@@ -15,7 +15,6 @@ export const Benefits: CollectionConfig<typeof BENEFITS> = {
     description: 'The benefits of massage your articles list. Each has its own page.',
   },
   defaultSort: 'order',
-  defaultPopulate: { title: true, slug: true, summary: true, order: true },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 120 },
     {

@@ -10,7 +10,6 @@ export const Topics: CollectionConfig<typeof TOPICS> = {
   access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'] },
   defaultSort: 'name',
-  defaultPopulate: { name: true, slug: true },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 80 },
     { name: 'description', type: 'textarea', maxLength: 500 },

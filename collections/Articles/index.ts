@@ -27,7 +27,6 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
     description: 'Your blog posts. Drafts save as you type and stay private until you publish.',
   },
   defaultSort: '-publishedAt',
-  defaultPopulate: { title: true, slug: true, excerpt: true, publishedAt: true },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     {

@@ -17,7 +17,7 @@ export type LexicalState = {
     type: 'root'
     children: LexicalNode[]
     direction: 'ltr' | 'rtl' | null
-    format: string
+    format: '' | 'left' | 'start' | 'center' | 'right' | 'end' | 'justify'
     indent: number
     version: number
   }

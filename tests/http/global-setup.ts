@@ -1,1 +1,5 @@
-export default async function setup() {}
+import { startServer } from './server'
+
+export default async function globalSetup() {
+  await startServer()
+}

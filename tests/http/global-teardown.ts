@@ -1,1 +1,5 @@
-export default async function teardown() {}
+import { stopServer } from './server'
+
+export default async function globalTeardown() {
+  stopServer()
+}

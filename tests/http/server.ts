@@ -1,0 +1,112 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+/**
+ * Builds the app once and starts the real production server (`next start`) on a free port, on an
+ * empty SQLite file, exactly as a fresh clone would run it. Shared by the HTTP and browser tiers.
+ */
+export const DIST_DIR = '.next-test'
+export const TEST_SITE_URL = 'https://wellpress.test'
+const STATE_FILE = path.join(os.tmpdir(), 'wellpress-http-server.json')
+
+export type ServerState = { baseUrl: string; pid: number; dataDir: string; logFile: string }
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export function buildApp(env: NodeJS.ProcessEnv) {
+  const started = Date.now()
+  const result = spawnSync('npx', ['next', 'build'], {
+    env: { ...env, NEXT_DIST_DIR: DIST_DIR },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  })
+  if (result.status !== 0) {
+    throw new Error(`next build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`)
+  }
+  console.log(`\n[http] next build finished in ${Math.round((Date.now() - started) / 1000)} s`)
+}
+
+export async function startServer(): Promise<ServerState> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wellpress-http-'))
+  const port = await freePort()
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URI: `file:${path.join(dataDir, 'wellpress.db')}`,
+    PAYLOAD_SECRET: 'http-test-secret-http-test-secret-0123',
+    SITE_URL: TEST_SITE_URL,
+    PORT: String(port),
+  } as NodeJS.ProcessEnv
+  delete env.SEED
+
+  if (process.env.SKIP_BUILD !== '1') buildApp(env)
+
+  const logFile = path.join(dataDir, 'server.log')
+  const log = openSync(logFile, 'a')
+  // Detached: its own process group, so teardown can stop it and everything it started.
+  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...env, NEXT_DIST_DIR: DIST_DIR },
+    detached: true,
+    stdio: ['ignore', log, log],
+  })
+  child.unref()
+  const state: ServerState = { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid as number, dataDir, logFile }
+  writeFileSync(STATE_FILE, JSON.stringify(state))
+  await waitUntilServing(state)
+  return state
+}
+
+async function waitUntilServing(state: ServerState, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${state.baseUrl}/`, { redirect: 'manual' })
+      if (response.status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  stopServer(state)
+  throw new Error(`The server did not answer within ${timeoutMs / 1000} s. Log:\n${readFileSync(state.logFile, 'utf8')}`)
+}
+
+export function stopServer(state: ServerState | null = readServerState()) {
+  if (!state) return
+  try {
+    process.kill(-state.pid, 'SIGTERM')
+  } catch {
+    // already gone
+  }
+  rmSync(state.dataDir, { recursive: true, force: true })
+  rmSync(STATE_FILE, { force: true })
+}
+
+export function readServerState(): ServerState | null {
+  try {
+    return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as ServerState
+  } catch {
+    return null
+  }
+}
+
+/** Base URL for tests: the server global-setup started. */
+export function baseUrl(): string {
+  const state = readServerState()
+  if (!state) throw new Error('No test server: run the http tier through jest (global-setup starts it).')
+  return state.baseUrl
+}
