@@ -2,8 +2,9 @@ import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 
 const nextConfig: NextConfig = {
-  // Docker image runs Next's standalone server (see Dockerfile).
-  output: 'standalone',
+  // The Docker image runs Next's standalone server (the Dockerfile sets NEXT_OUTPUT); `next start`
+  // serves the regular build, which standalone output would warn about.
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   // Tests build into their own folder so `npm test` never clobbers a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
@@ -14,6 +15,8 @@ const nextConfig: NextConfig = {
   experimental: { globalNotFound: true },
   // The seed reads the therapist's article from disk at run time; ship it with the server.
   outputFileTracingIncludes: { '/**': ['./lib/seed/content/**'] },
+  // Never ship local state (the SQLite file, uploads, a generated secret) inside a build.
+  outputFileTracingExcludes: { '/**': ['./data/**'] },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -38,15 +38,28 @@ export function AuthorCard({ author, showSignOff = false, children }: Props) {
   )
 }
 
-/** The call to book: her booking page when she has one, else her profile. */
-export function BookingLink({ author }: { author: Pick<Author, 'name' | 'slug' | 'bookingUrl'> }) {
-  return author.bookingUrl ? (
-    <a className="button" href={author.bookingUrl} rel="noopener">
-      Book a massage with {author.name}
-    </a>
-  ) : (
+/**
+ * The call to book: her booking page when she has set one; otherwise (unless already on it) her
+ * profile, where visitors learn how to reach her.
+ */
+export function BookingLink({
+  author,
+  onProfile = false,
+}: {
+  author: Pick<Author, 'name' | 'slug' | 'bookingUrl'>
+  onProfile?: boolean
+}) {
+  if (author.bookingUrl) {
+    return (
+      <a className="button" href={author.bookingUrl} rel="noopener">
+        Book a massage with {author.name}
+      </a>
+    )
+  }
+  if (onProfile) return null
+  return (
     <Link className="button" href={routes.author(author.slug)}>
-      Meet {author.name}
+      More about {author.name}
     </Link>
   )
 }

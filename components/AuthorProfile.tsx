@@ -33,7 +33,7 @@ export function AuthorProfile({ author }: { author: AuthorProfileData }) {
             ))}
           </ul>
         ) : null}
-        <BookingLink author={author} />
+        <BookingLink author={author} onProfile />
       </div>
     </header>
   )

@@ -49,6 +49,7 @@ export default async function HomePage() {
             {author.credentials ? `, ${author.credentials}` : ''}
           </h2>
           <RichText data={author.bio} />
+          <p>Ready to feel better in your body? {author.name} would love to hear from you.</p>
           <BookingLink author={author} />
         </section>
       ) : null}
