@@ -18,7 +18,7 @@ const shared = {
   transform,
   transformIgnorePatterns: ['/node_modules/'],
   moduleNameMapper: { '^@payload-config$': '<rootDir>/payload.config.ts' },
-  modulePathIgnorePatterns: ['<rootDir>/.next', '<rootDir>/.next-test'],
+  modulePathIgnorePatterns: ['<rootDir>/\\.next'],
 }
 
 export default {

@@ -12,6 +12,7 @@ import { Articles } from './collections/Articles'
 import { Authors } from './collections/Authors'
 import { Benefits } from './collections/Benefits'
 import { Media } from './collections/Media'
+import { redirects } from './collections/Redirects'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { chooseDatabase } from './lib/database'
@@ -19,6 +20,7 @@ import { env } from './lib/env'
 import { migrations } from './lib/migrations'
 import { resolvePayloadSecret } from './lib/secret'
 import { seedIfEmpty } from './lib/seed'
+import { seo } from './lib/seo/plugin'
 import { site } from './lib/site'
 
 /** The generic adapter types migrations loosely; these are the SQLite adapter's own. */
@@ -66,6 +68,7 @@ export default buildConfig({
     // instead of silently rewriting it.
     autoGenerate: env.NODE_ENV === 'development',
   },
+  plugins: [seo, redirects],
   db: databaseAdapter(),
   sharp,
   onInit,

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, authenticated } from './access'
+import { searchText } from './fields/searchText'
 import { slug } from './fields/slug'
 import { AUTHORS, MEDIA } from './slugs'
 
@@ -64,5 +65,6 @@ export const Authors: CollectionConfig<typeof AUTHORS> = {
       ],
     },
     slug('name'),
+    searchText([{ field: 'name' }, { field: 'jobTitle' }, { field: 'credentials' }, { field: 'bio', richText: true }]),
   ],
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, authenticated } from './access'
+import { searchText } from './fields/searchText'
 import { slug } from './fields/slug'
 import { BENEFITS } from './slugs'
 
@@ -33,5 +34,6 @@ export const Benefits: CollectionConfig<typeof BENEFITS> = {
       index: true,
       admin: { position: 'sidebar', description: 'Lower numbers come first on the benefits page.' },
     },
+    searchText([{ field: 'title' }, { field: 'summary' }, { field: 'description', richText: true }]),
   ],
 }

@@ -5,3 +5,5 @@ export const AUTHORS = 'authors'
 export const TOPICS = 'topics'
 export const MEDIA = 'media'
 export const USERS = 'users'
+/** Added by @payloadcms/plugin-redirects: hand-made redirects and the automatic ones after a slug change. */
+export const REDIRECTS = 'redirects'

@@ -24,4 +24,17 @@ export const routes = {
   benefit: (slug: string) => `/benefits/${slug}`,
   author: (slug: string) => `/authors/${slug}`,
   topic: (slug: string) => `/topics/${slug}`,
+  search: (query?: string, page = 1) => {
+    const params = new URLSearchParams()
+    if (query) params.set('q', query)
+    if (page > 1) params.set('page', String(page))
+    const qs = params.toString()
+    return qs ? `/search?${qs}` : '/search'
+  },
+  rssFeed: () => '/feed.xml',
+  atomFeed: () => '/atom.xml',
+  jsonFeed: () => '/feed.json',
+  sitemap: () => '/sitemap.xml',
+  /** Generated share image for a page without an uploaded one (1200×630 PNG). */
+  ogImage: (collection: 'articles' | 'benefits' | 'authors' | 'topics', slug: string) => `/og/${collection}/${slug}`,
 } as const

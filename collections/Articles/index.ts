@@ -2,6 +2,7 @@ import { BlocksFeature, HeadingFeature, lexicalEditor } from '@payloadcms/richte
 import type { CollectionConfig } from 'payload'
 
 import { authenticated, authenticatedOrPublished } from '../access'
+import { searchText } from '../fields/searchText'
 import { slug } from '../fields/slug'
 import { ARTICLES, AUTHORS, BENEFITS, MEDIA, TOPICS } from '../slugs'
 import { BenefitListBlock } from './benefitListBlock'
@@ -102,6 +103,28 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
         description: 'Set automatically when you first publish.',
       },
     },
+    {
+      name: 'reviewedBy',
+      type: 'relationship',
+      relationTo: AUTHORS,
+      label: 'Medically reviewed by',
+      admin: {
+        position: 'sidebar',
+        description: 'Optional: a qualified colleague who checked the health content. Shown as "Reviewed by …".',
+      },
+    },
+    {
+      name: 'lastReviewedAt',
+      type: 'date',
+      label: 'Last reviewed',
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayOnly' },
+        description: 'When the health content was last checked. Separate from "Updated", which any edit changes.',
+        condition: (data) => Boolean(data?.reviewedBy),
+      },
+    },
+    searchText([{ field: 'title' }, { field: 'excerpt' }, { field: 'content', richText: true }]),
   ],
   hooks: {
     beforeChange: [setPublishedAt],

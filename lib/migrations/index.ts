@@ -1,9 +1,15 @@
 import * as migration_20261124_033940_initial from './20261124_033940_initial';
+import * as migration_20261127_221544_seo_search_redirects from './20261127_221544_seo_search_redirects';
 
 export const migrations = [
   {
     up: migration_20261124_033940_initial.up,
     down: migration_20261124_033940_initial.down,
-    name: '20261124_033940_initial'
+    name: '20261124_033940_initial',
+  },
+  {
+    up: migration_20261127_221544_seo_search_redirects.up,
+    down: migration_20261127_221544_seo_search_redirects.down,
+    name: '20261127_221544_seo_search_redirects'
   },
 ];

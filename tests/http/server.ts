@@ -8,9 +8,10 @@ import path from 'node:path'
  * Builds the app once and starts the real production server (`next start`) on a free port, on an
  * empty SQLite file, exactly as a fresh clone would run it. Shared by the HTTP and browser tiers.
  */
-export const DIST_DIR = '.next-test'
+// Overridable so two checkouts' (or two engineers') test runs on one machine never share a build.
+export const DIST_DIR = process.env.TEST_DIST_DIR || '.next-test'
 export const TEST_SITE_URL = 'https://wellpress.test'
-const STATE_FILE = path.join(os.tmpdir(), 'wellpress-http-server.json')
+const STATE_FILE = path.join(os.tmpdir(), `wellpress-http-server-${DIST_DIR.replace(/\W+/g, '')}.json`)
 
 export type ServerState = { baseUrl: string; pid: number; dataDir: string; logFile: string }
 

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { ArticleList } from '../../../../components/ArticleCard'
 import { AuthorProfile } from '../../../../components/AuthorProfile'
@@ -7,6 +6,7 @@ import { parseParams, slugParams } from '../../../../lib/params'
 import { getArticlesByAuthor } from '../../../../lib/queries/articles'
 import { getAuthorBySlug } from '../../../../lib/queries/authors'
 import { pageMetadata } from '../../../../lib/seo/metadata'
+import { redirectOrNotFound } from '../../../../lib/redirects'
 import { routes } from '../../../../lib/site'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AuthorPage({ params }: Props) {
   const parsed = await parseParams(slugParams, params)
   const author = parsed && (await getAuthorBySlug(parsed.slug))
-  if (!author) notFound()
+  if (!author) return redirectOrNotFound(parsed && routes.author(parsed.slug))
   const articles = await getArticlesByAuthor(author.id)
   return (
     <>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { ArticleList } from '../../../../components/ArticleCard'
 import { RichText } from '../../../../components/RichText'
@@ -7,6 +6,7 @@ import { parseParams, slugParams } from '../../../../lib/params'
 import { getArticlesByBenefit } from '../../../../lib/queries/articles'
 import { getBenefitBySlug } from '../../../../lib/queries/benefits'
 import { pageMetadata } from '../../../../lib/seo/metadata'
+import { redirectOrNotFound } from '../../../../lib/redirects'
 import { routes } from '../../../../lib/site'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BenefitPage({ params }: Props) {
   const parsed = await parseParams(slugParams, params)
   const benefit = parsed && (await getBenefitBySlug(parsed.slug))
-  if (!benefit) notFound()
+  if (!benefit) return redirectOrNotFound(parsed && routes.benefit(parsed.slug))
   const articles = await getArticlesByBenefit(benefit.id)
   return (
     <article>

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { ArticleView } from '../../../../components/ArticleView'
 import { parseParams, slugParams } from '../../../../lib/params'
 import { getArticleBySlug } from '../../../../lib/queries/articles'
 import { pageMetadata } from '../../../../lib/seo/metadata'
+import { redirectOrNotFound } from '../../../../lib/redirects'
 import { routes } from '../../../../lib/site'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -24,6 +24,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const parsed = await parseParams(slugParams, params)
   const article = parsed && (await getArticleBySlug(parsed.slug))
-  if (!article) notFound()
+  if (!article) return redirectOrNotFound(parsed && routes.article(parsed.slug))
   return <ArticleView article={article} />
 }

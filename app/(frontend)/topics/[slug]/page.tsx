@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { ArticleList } from '../../../../components/ArticleCard'
 import { parseParams, slugParams } from '../../../../lib/params'
 import { getArticlesByTopic } from '../../../../lib/queries/articles'
 import { getTopicBySlug } from '../../../../lib/queries/topics'
 import { pageMetadata } from '../../../../lib/seo/metadata'
+import { redirectOrNotFound } from '../../../../lib/redirects'
 import { routes } from '../../../../lib/site'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TopicPage({ params }: Props) {
   const parsed = await parseParams(slugParams, params)
   const topic = parsed && (await getTopicBySlug(parsed.slug))
-  if (!topic) notFound()
+  if (!topic) return redirectOrNotFound(parsed && routes.topic(parsed.slug))
   const articles = await getArticlesByTopic(topic.id)
   return (
     <>

@@ -1,0 +1,22 @@
+import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../../collections/slugs'
+import { routes } from '../site'
+
+/** The collections that have a public page of their own, and where that page lives. */
+export const PUBLIC_PAGE_COLLECTIONS = [ARTICLES, BENEFITS, AUTHORS, TOPICS] as const
+export type PublicPageCollection = (typeof PUBLIC_PAGE_COLLECTIONS)[number]
+
+const pathBuilders: Record<PublicPageCollection, (slug: string) => string> = {
+  [ARTICLES]: routes.article,
+  [BENEFITS]: routes.benefit,
+  [AUTHORS]: routes.author,
+  [TOPICS]: routes.topic,
+}
+
+export function isPublicPageCollection(collection: unknown): collection is PublicPageCollection {
+  return typeof collection === 'string' && (PUBLIC_PAGE_COLLECTIONS as readonly string[]).includes(collection)
+}
+
+/** Site path of a document's page, e.g. `/benefits/reduces-stress`; null without a slug. */
+export function documentPath(collection: PublicPageCollection, slug: string | null | undefined): string | null {
+  return slug ? pathBuilders[collection](slug) : null
+}
