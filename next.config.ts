@@ -8,13 +8,17 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so `npm test` never clobbers a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // proxy.ts redirects `/Blog/Post/` to `/blog/post` in one hop; Next's own trailing-slash
+  // redirect would otherwise run first and make it two. proxy.ts strips trailing slashes itself.
+  skipTrailingSlashRedirect: true,
   // Metadata (title, description, canonical) always lands in <head>, for every client, not
   // streamed in later: crawlers and link previews read it there.
   htmlLimitedBots: /.*/,
   // Unmatched URLs get the site's own 404 page (app/global-not-found.tsx), with two root layouts.
   experimental: { globalNotFound: true },
-  // The seed reads the therapist's article from disk at run time; ship it with the server.
-  outputFileTracingIncludes: { '/**': ['./lib/seed/content/**'] },
+  // Read from disk at run time, so shipped with the server: the seed's article, and the fonts
+  // of the generated share images (app/og).
+  outputFileTracingIncludes: { '/**': ['./lib/seed/content/**'], '/og/**': ['./lib/og/fonts/**'] },
   // Never ship local state (the SQLite file, uploads, a generated secret) inside a build.
   outputFileTracingExcludes: { '/**': ['./data/**'] },
 }

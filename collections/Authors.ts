@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, authenticated } from './access'
 import { searchText } from './fields/searchText'
 import { slug } from './fields/slug'
+import { redirectOldSlug, rememberLiveSlug } from './hooks/redirectOldSlug'
 import { AUTHORS, MEDIA } from './slugs'
 
 const httpUrl = (value: unknown) =>
@@ -19,6 +20,8 @@ export const Authors: CollectionConfig<typeof AUTHORS> = {
     description: 'Public profiles shown in bylines and on author pages.',
   },
   defaultSort: 'name',
+  // An old address keeps working after a slug change (a permanent redirect to this document).
+  hooks: { beforeChange: [rememberLiveSlug], afterChange: [redirectOldSlug] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, authenticated } from './access'
 import { searchText } from './fields/searchText'
 import { slug } from './fields/slug'
+import { redirectOldSlug, rememberLiveSlug } from './hooks/redirectOldSlug'
 import { BENEFITS } from './slugs'
 
 /** A benefit of massage ("Increases circulation"), reusable across articles. */
@@ -16,6 +17,8 @@ export const Benefits: CollectionConfig<typeof BENEFITS> = {
     description: 'The benefits of massage your articles list. Each has its own page.',
   },
   defaultSort: 'order',
+  // An old address keeps working after a slug change (a permanent redirect to this document).
+  hooks: { beforeChange: [rememberLiveSlug], afterChange: [redirectOldSlug] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 120 },
     {

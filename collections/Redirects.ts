@@ -1,6 +1,7 @@
 import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 
 import { anyone, authenticated } from './access'
+import { normaliseRedirectFrom } from './hooks/normaliseRedirectFrom'
 import { ARTICLES, AUTHORS, BENEFITS, REDIRECTS, TOPICS } from './slugs'
 
 /**
@@ -26,5 +27,6 @@ export const redirects = redirectsPlugin({
       defaultColumns: ['from', 'to', 'type', 'updatedAt'],
       description: 'Old addresses that now lead somewhere else. Changing a page’s slug adds one automatically.',
     },
+    hooks: { beforeValidate: [normaliseRedirectFrom] },
   },
 })

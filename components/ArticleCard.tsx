@@ -6,15 +6,22 @@ import { routes } from '../lib/site'
 import { FormattedDate } from './FormattedDate'
 import { MediaImage } from './MediaImage'
 
-export function ArticleCard({ article }: { article: ArticleCardData }) {
+/**
+ * Card titles sit one level below the heading the list belongs to: h2 straight under a page's h1
+ * (the blog, a topic), h3 under an h2 section. Skipping a level is an HTML outline error.
+ */
+type HeadingLevel = 2 | 3
+
+export function ArticleCard({ article, headingLevel = 3 }: { article: ArticleCardData; headingLevel?: HeadingLevel }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const author = populated(article.author)
   const image = populated(article.heroImage)
   return (
     <article className="card">
       {image ? <MediaImage image={image} size="card" sizes="(min-width: 48rem) 22rem, 100vw" className="card__image" /> : null}
-      <h3 className="card__title">
+      <Heading className="card__title">
         <Link href={routes.article(article.slug)}>{article.title}</Link>
-      </h3>
+      </Heading>
       <p className="card__meta">
         {author ? <span>{author.name}</span> : null}
         {author && article.publishedAt ? ' · ' : null}
@@ -25,13 +32,21 @@ export function ArticleCard({ article }: { article: ArticleCardData }) {
   )
 }
 
-export function ArticleList({ articles, emptyMessage }: { articles: ArticleCardData[]; emptyMessage: string }) {
+export function ArticleList({
+  articles,
+  emptyMessage,
+  headingLevel,
+}: {
+  articles: ArticleCardData[]
+  emptyMessage: string
+  headingLevel?: HeadingLevel
+}) {
   if (articles.length === 0) return <p className="muted">{emptyMessage}</p>
   return (
     <ul className="card-grid">
       {articles.map((article) => (
         <li key={article.id}>
-          <ArticleCard article={article} />
+          <ArticleCard article={article} headingLevel={headingLevel} />
         </li>
       ))}
     </ul>

@@ -21,7 +21,13 @@ export function ArticleView({ article }: { article: ArticleData }) {
     <article className="article">
       <header className="article__header">
         <h1>{article.title}</h1>
-        <Byline author={author} publishedAt={article.publishedAt} updatedAt={article.updatedAt} />
+        <Byline
+          author={author}
+          publishedAt={article.publishedAt}
+          updatedAt={article.updatedAt}
+          reviewer={populated(article.reviewedBy)}
+          lastReviewedAt={article.lastReviewedAt}
+        />
         {hero ? (
           <MediaImage image={hero} size="hero" sizes="(min-width: 48rem) 46rem, 100vw" priority className="article__hero" />
         ) : null}

@@ -5,32 +5,50 @@ import { routes } from '../lib/site'
 import { authorDisplayName } from './AuthorCard'
 import { FormattedDate } from './FormattedDate'
 
-type Props = Pick<Article, 'publishedAt' | 'updatedAt'> & {
-  author: Pick<Author, 'name' | 'slug' | 'credentials'> | null
+type Person = Pick<Author, 'name' | 'slug' | 'credentials'>
+
+type Props = Pick<Article, 'publishedAt' | 'updatedAt' | 'lastReviewedAt'> & {
+  author: Person | null
+  reviewer?: Person | null
 }
 
-/** Who wrote it and when: readers of health content look for both dates. */
-export function Byline({ author, publishedAt, updatedAt }: Props) {
+/**
+ * Who wrote it and when: readers of health content look for both dates. A medical review is a
+ * line of its own, since "Updated" changes with any edit and the review date does not.
+ */
+export function Byline({ author, publishedAt, updatedAt, reviewer, lastReviewedAt }: Props) {
   return (
-    <p className="byline">
-      {author ? (
-        <>
-          By{' '}
-          <Link href={routes.author(author.slug)} rel="author">
-            {authorDisplayName(author)}
-          </Link>
-        </>
+    <>
+      <p className="byline">
+        {author ? (
+          <>
+            By{' '}
+            <Link href={routes.author(author.slug)} rel="author">
+              {authorDisplayName(author)}
+            </Link>
+          </>
+        ) : null}
+        {publishedAt ? (
+          <>
+            {' · '}Published <FormattedDate value={publishedAt} />
+          </>
+        ) : null}
+        {updatedAt ? (
+          <>
+            {' · '}Updated <FormattedDate value={updatedAt} />
+          </>
+        ) : null}
+      </p>
+      {reviewer ? (
+        <p className="review-note">
+          Reviewed by <Link href={routes.author(reviewer.slug)}>{authorDisplayName(reviewer)}</Link>
+          {lastReviewedAt ? (
+            <>
+              {' '}on <FormattedDate value={lastReviewedAt} />
+            </>
+          ) : null}
+        </p>
       ) : null}
-      {publishedAt ? (
-        <>
-          {' · '}Published <FormattedDate value={publishedAt} />
-        </>
-      ) : null}
-      {updatedAt ? (
-        <>
-          {' · '}Updated <FormattedDate value={updatedAt} />
-        </>
-      ) : null}
-    </p>
+    </>
   )
 }

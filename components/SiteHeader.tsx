@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import { routes, site } from '../lib/site'
+import { SearchForm } from './SearchForm'
 
 export function SiteHeader() {
   return (
@@ -19,6 +20,7 @@ export function SiteHeader() {
             </li>
           </ul>
         </nav>
+        <SearchForm id="site-search" compact />
       </div>
     </header>
   )

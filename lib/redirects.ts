@@ -1,11 +1,13 @@
-import { notFound } from 'next/navigation'
+import { notFound, permanentRedirect } from 'next/navigation'
+
+import { findRedirect } from './queries/redirects'
 
 /**
  * What a page does when its document does not exist: follow a redirect stored for this path (an
- * old slug, or one the therapist added) permanently, else answer 404.
- * TODO(issue 3): look the path up in the `redirects` collection.
+ * old slug, or one the therapist added) permanently (308), else answer 404.
  */
 export async function redirectOrNotFound(path: string | null): Promise<never> {
-  void path
+  const redirect = path ? await findRedirect(path) : null
+  if (redirect) permanentRedirect(redirect.target)
   notFound()
 }

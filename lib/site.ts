@@ -37,4 +37,6 @@ export const routes = {
   sitemap: () => '/sitemap.xml',
   /** Generated share image for a page without an uploaded one (1200×630 PNG). */
   ogImage: (collection: 'articles' | 'benefits' | 'authors' | 'topics', slug: string) => `/og/${collection}/${slug}`,
+  /** Generated share image for site-wide pages (home, lists); also the practice's logo in JSON-LD. */
+  ogDefaultImage: () => '/og/site/default',
 } as const

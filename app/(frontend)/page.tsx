@@ -6,18 +6,18 @@ import { RichText } from '../../components/RichText'
 import { getLatestArticles } from '../../lib/queries/articles'
 import { getFeaturedAuthor } from '../../lib/queries/authors'
 import { getBenefits } from '../../lib/queries/benefits'
-import { pageMetadata } from '../../lib/seo/metadata'
+import { JsonLd } from '../../components/JsonLd'
+import { homePageGraph } from '../../lib/seo/jsonld'
+import { homeMetadata } from '../../lib/seo/metadata'
 import { routes, site } from '../../lib/site'
 
-export const metadata = {
-  ...pageMetadata({ title: site.name, description: site.description, path: routes.home() }),
-  title: { absolute: `${site.name} · ${site.tagline}` },
-}
+export const metadata = homeMetadata()
 
 export default async function HomePage() {
   const [articles, benefits, author] = await Promise.all([getLatestArticles(6), getBenefits(), getFeaturedAuthor()])
   return (
     <>
+      <JsonLd data={homePageGraph()} />
       <section className="hero">
         <h1>{site.name}</h1>
         <p className="lead">{site.tagline}</p>

@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 import { authenticated, authenticatedOrPublished } from '../access'
 import { searchText } from '../fields/searchText'
 import { slug } from '../fields/slug'
+import { redirectOldSlug, rememberLiveSlug } from '../hooks/redirectOldSlug'
 import { ARTICLES, AUTHORS, BENEFITS, MEDIA, TOPICS } from '../slugs'
 import { BenefitListBlock } from './benefitListBlock'
 import { setPublishedAt } from './hooks/setPublishedAt'
@@ -127,7 +128,8 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
     searchText([{ field: 'title' }, { field: 'excerpt' }, { field: 'content', richText: true }]),
   ],
   hooks: {
-    beforeChange: [setPublishedAt],
+    beforeChange: [setPublishedAt, rememberLiveSlug],
+    afterChange: [redirectOldSlug],
   },
   versions: {
     drafts: { autosave: { interval: 1000 } },

@@ -3,7 +3,7 @@ import { cache } from 'react'
 import { ARTICLES } from '../../collections/slugs'
 import { getPayloadClient } from '../payload'
 import { site } from '../site'
-import { articleCardSelect, populate } from './select'
+import { articleCardSelect, authorPersonSelect, populate } from './select'
 
 /** Every frontend read runs with the visitor's rights: anonymous sees published work only. */
 const publicRead = { overrideAccess: false, depth: 1, populate } as const
@@ -41,6 +41,8 @@ export const getArticleBySlug = cache(async (slug: string) => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     ...publicRead,
+    // The author and reviewer's profile links become `sameAs` in the page's structured data.
+    populate: { ...populate, authors: authorPersonSelect },
     collection: ARTICLES,
     where: { slug: { equals: slug } },
     select: {
@@ -50,6 +52,9 @@ export const getArticleBySlug = cache(async (slug: string) => {
       topics: true,
       references: true,
       updatedAt: true,
+      reviewedBy: true,
+      lastReviewedAt: true,
+      meta: true,
     },
     limit: 1,
     pagination: false,

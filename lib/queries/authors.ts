@@ -2,9 +2,9 @@ import { cache } from 'react'
 
 import { AUTHORS } from '../../collections/slugs'
 import { getPayloadClient } from '../payload'
-import { authorSummarySelect, populate } from './select'
+import { authorPersonSelect, populate } from './select'
 
-const authorProfileSelect = { ...authorSummarySelect, bio: true, website: true, socialLinks: true } as const
+const authorProfileSelect = { ...authorPersonSelect, bio: true, meta: true } as const
 
 export const getAuthorBySlug = cache(async (slug: string) => {
   const payload = await getPayloadClient()

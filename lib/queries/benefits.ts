@@ -2,7 +2,7 @@ import { cache } from 'react'
 
 import { BENEFITS } from '../../collections/slugs'
 import { getPayloadClient } from '../payload'
-import { benefitSummarySelect } from './select'
+import { benefitSummarySelect, populate } from './select'
 
 export const getBenefits = cache(async () => {
   const payload = await getPayloadClient()
@@ -23,9 +23,11 @@ export const getBenefitBySlug = cache(async (slug: string) => {
   const { docs } = await payload.find({
     collection: BENEFITS,
     overrideAccess: false,
-    depth: 0,
+    // Depth 1 brings the SEO share image's sizes along.
+    depth: 1,
+    populate,
     where: { slug: { equals: slug } },
-    select: { ...benefitSummarySelect, description: true },
+    select: { ...benefitSummarySelect, description: true, meta: true },
     limit: 1,
     pagination: false,
   })

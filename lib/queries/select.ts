@@ -2,7 +2,7 @@
  * The fields each view needs, and what related documents bring along. Pages fetch exactly these,
  * so a page's HTML and its database reads stay small.
  */
-export const imageSelect = { alt: true, url: true, width: true, height: true, sizes: true } as const
+export const imageSelect = { alt: true, filename: true, url: true, width: true, height: true, sizes: true } as const
 
 export const authorSummarySelect = {
   name: true,
@@ -13,6 +13,9 @@ export const authorSummarySelect = {
   signOff: true,
   bookingUrl: true,
 } as const
+
+/** An author as a schema.org Person: the summary plus the profiles that identify her elsewhere. */
+export const authorPersonSelect = { ...authorSummarySelect, website: true, socialLinks: true } as const
 
 export const articleCardSelect = {
   title: true,

@@ -1,43 +1,267 @@
 import type { Metadata } from 'next'
 
-import { absoluteUrl, site } from '../site'
+import type { Article, Author, Benefit, Media, Topic } from '../../payload-types'
+import { populated, populatedList } from '../populated'
+import { toPlainText } from '../richtext/lexical'
+import { absoluteUrl, routes, site } from '../site'
 
+export const TITLE_MAX_LENGTH = 70
+export const DESCRIPTION_MIN_LENGTH = 50
 export const DESCRIPTION_MAX_LENGTH = 160
+export const TITLE_SEPARATOR = ' · '
+const TITLE_SUFFIX = `${TITLE_SEPARATOR}${site.name}`
+/** What Open Graph and Twitter cards crop to; Payload's `og` image size is made to match. */
+export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const
+
+const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 
 /** Trims to at most `max` characters at a word boundary, ending with an ellipsis when cut. */
-export function toDescription(text: string | null | undefined, max = DESCRIPTION_MAX_LENGTH): string {
-  const clean = (text ?? '').replace(/\s+/g, ' ').trim()
+export function truncateAtWord(text: string | null | undefined, max: number): string {
+  const clean = collapse(text)
   if (clean.length <= max) return clean
   const cut = clean.slice(0, max - 1)
   const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), 0)) || cut
   return `${atWord.replace(/[\s,;:.!?-]+$/, '')}…`
 }
 
-type PageMetadataInput = {
-  /** The page's own title; the layout's template adds the site name. */
-  title: string
-  description: string | null | undefined
-  /** Path on this site, e.g. `/blog/my-article`; the canonical URL is built from SITE_URL. */
-  path: string
-  type?: 'website' | 'article' | 'profile'
+/** Trims to at most `max` characters at a word boundary, ending with an ellipsis when cut. */
+export function toDescription(text: string | null | undefined, max = DESCRIPTION_MAX_LENGTH): string {
+  return truncateAtWord(text, max)
 }
 
-/** One builder for every page's title, description, canonical URL and Open Graph basics. */
-export function pageMetadata({ title, description, path, type = 'website' }: PageMetadataInput): Metadata {
-  const canonical = absoluteUrl(path)
-  const text = toDescription(description || site.description)
+type TextCandidate = string | null | undefined
+
+/**
+ * A description search engines show whole (50–160 characters): the first text the page has,
+ * trimmed at a word. Text too short to describe anything is followed by what the site is about,
+ * so a one-line summary still tells a searcher whose page this is.
+ */
+export function pageDescription(...candidates: TextCandidate[]): string {
+  const own = candidates.map((candidate) => toDescription(candidate)).find(Boolean) ?? ''
+  if (own.length >= DESCRIPTION_MIN_LENGTH) return own
+  if (!own) return toDescription(site.description)
+  const sentence = /[.!?…]$/.test(own) ? own : `${own}.`
+  return toDescription(`${sentence} ${site.description}`)
+}
+
+/**
+ * The whole `<title>`: "Page · Wellpress" within 70 characters, the page part cut at a word.
+ * A title that already names the site (a meta title, the home page) keeps its own form.
+ */
+export function documentTitle(title: string): string {
+  const clean = collapse(title)
+  if (clean.endsWith(TITLE_SUFFIX)) {
+    const page = clean.slice(0, -TITLE_SUFFIX.length)
+    return `${truncateAtWord(page, TITLE_MAX_LENGTH - TITLE_SUFFIX.length)}${TITLE_SUFFIX}`
+  }
+  if (clean === site.name || clean.startsWith(`${site.name}${TITLE_SEPARATOR}`)) return truncateAtWord(clean, TITLE_MAX_LENGTH)
+  return `${truncateAtWord(clean, TITLE_MAX_LENGTH - TITLE_SUFFIX.length)}${TITLE_SUFFIX}`
+}
+
+/**
+ * The one public address of a page: absolute, from SITE_URL, without query or fragment. The home
+ * page is the bare origin, as Next writes it in `<link rel="canonical">`.
+ */
+export function canonicalUrl(path: string): string {
+  const pathname = path.split(/[?#]/)[0] || '/'
+  return pathname === '/' ? site.url : absoluteUrl(pathname)
+}
+
+/** Media URLs are site paths with local storage, already absolute with cloud storage. */
+export const absoluteMediaUrl = (url: string) => (/^https?:\/\//.test(url) ? url : absoluteUrl(url))
+
+export type ShareImage = { url: string; width: number; height: number; alt: string }
+type ImageDoc = Pick<Media, 'alt' | 'sizes'>
+
+/** The 1200×630 crop Payload made of an upload; null when the upload is too small to have one. */
+export function uploadedShareImage(image: string | ImageDoc | null | undefined): ShareImage | null {
+  const doc = populated(image)
+  const og = doc?.sizes?.og
+  if (!doc || !og?.url || og.width !== SHARE_IMAGE_SIZE.width || og.height !== SHARE_IMAGE_SIZE.height) return null
+  return { url: absoluteMediaUrl(og.url), ...SHARE_IMAGE_SIZE, alt: doc.alt }
+}
+
+/**
+ * The image a share card shows: the first upload that has a share-sized crop (the SEO image, then
+ * the hero or photo), else the generated card at `generatedPath`.
+ */
+export function shareImage(
+  uploads: (string | ImageDoc | null | undefined)[],
+  generatedPath: string,
+  generatedAlt: string,
+): ShareImage {
+  for (const upload of uploads) {
+    const image = uploadedShareImage(upload)
+    if (image) return image
+  }
+  return { url: absoluteUrl(generatedPath), ...SHARE_IMAGE_SIZE, alt: generatedAlt }
+}
+
+export const siteShareImage = (): ShareImage =>
+  shareImage([], routes.ogDefaultImage(), `${site.name}: ${site.tagline}`)
+
+/**
+ * The site's feeds. Next replaces (does not merge) the root layout's `alternates` with a page's,
+ * so every page lists them again beside its canonical URL.
+ */
+export const feedAlternates = {
+  'application/rss+xml': [{ url: absoluteUrl(routes.rssFeed()), title: `${site.name} (RSS)` }],
+  'application/atom+xml': [{ url: absoluteUrl(routes.atomFeed()), title: `${site.name} (Atom)` }],
+  'application/feed+json': [{ url: absoluteUrl(routes.jsonFeed()), title: `${site.name} (JSON Feed)` }],
+}
+
+/** Kept out of search indexes (search results, draft previews) while links are still followed. */
+export const noindexRobots = { index: false, follow: true } as const
+
+export type ArticleOpenGraph = {
+  publishedTime?: string
+  modifiedTime?: string
+  /** Author page URLs. */
+  authors: string[]
+  section?: string
+  tags: string[]
+}
+
+export type PageMetadataInput = {
+  /** The page's own title ("Reduces stress"), or a complete one that already ends with the site name. */
+  title: string
+  /** The SEO field's title: shared as written, and the `<title>` in place of `title`. */
+  metaTitle?: string | null
+  /** Candidates in order of preference; the first non-empty one is used. */
+  description: TextCandidate | TextCandidate[]
+  /** Path on this site, e.g. `/blog/my-article`. */
+  path: string
+  image?: ShareImage
+  type?: 'website' | 'article' | 'profile'
+  article?: ArticleOpenGraph
+  /** Search results and draft previews: not for search indexes. */
+  noindex?: boolean
+}
+
+/** One builder for every page's title, description, canonical URL, feeds and share cards. */
+export function pageMetadata(input: PageMetadataInput): Metadata {
+  const { title, metaTitle, path, image = siteShareImage(), type = 'website', article, noindex = false } = input
+  const canonical = canonicalUrl(path)
+  const description = pageDescription(...[input.description].flat())
+  const shareTitle = collapse(metaTitle) || collapse(title)
+  const images = [{ url: image.url, width: image.width, height: image.height, alt: image.alt }]
+  const common = { title: shareTitle, description, url: canonical, siteName: site.name, locale: 'en_US', images }
   return {
-    title,
-    description: text,
-    alternates: { canonical },
-    openGraph: { title, description: text, url: canonical, siteName: site.name, type, locale: 'en_US' },
+    title: { absolute: documentTitle(shareTitle) },
+    description,
+    alternates: { canonical, types: feedAlternates },
+    openGraph: type === 'article' ? { ...common, type, ...article } : { ...common, type },
+    twitter: { card: 'summary_large_image', title: shareTitle, description, images: [{ url: image.url, alt: image.alt }] },
+    ...(noindex ? { robots: noindexRobots } : {}),
   }
 }
 
-/** The root layout's defaults: title template and the base for relative metadata URLs. */
+/** The root layout's defaults, for pages that set none of their own (404s). */
 export const rootMetadata: Metadata = {
   metadataBase: new URL(site.url),
-  title: { default: `${site.name} · ${site.tagline}`, template: `%s · ${site.name}` },
+  title: { default: `${site.name}${TITLE_SEPARATOR}${site.tagline}`, template: `%s${TITLE_SUFFIX}` },
   description: toDescription(site.description),
   applicationName: site.name,
+  alternates: { types: feedAlternates },
 }
+
+type SeoFields = { meta?: { title?: string | null; description?: string | null; image?: string | ImageDoc | null } }
+
+export const homeMetadata = () =>
+  pageMetadata({ title: `${site.name}${TITLE_SEPARATOR}${site.tagline}`, description: site.description, path: routes.home() })
+
+export const BLOG_TITLE = 'Articles'
+export const BENEFITS_TITLE = 'Benefits of massage therapy'
+
+export const blogTitle = (page: number) => (page <= 1 ? BLOG_TITLE : `${BLOG_TITLE}, page ${page}`)
+export const blogDescription = (page: number) =>
+  page <= 1
+    ? `Articles on massage therapy, its benefits and everyday well-being from ${site.name}.`
+    : `Page ${page} of the articles on massage therapy and well-being from ${site.name}.`
+
+export const blogMetadata = (page: number) =>
+  pageMetadata({ title: blogTitle(page), description: blogDescription(page), path: routes.blog(page) })
+
+export const BENEFITS_DESCRIPTION =
+  'How massage therapy helps the body: better circulation, less stress, lymphatic flow and a stronger immune system, each explained.'
+
+export const benefitsIndexMetadata = () =>
+  pageMetadata({ title: BENEFITS_TITLE, description: BENEFITS_DESCRIPTION, path: routes.benefits() })
+
+export type ArticleMetadataInput = Pick<Article, 'title' | 'slug' | 'excerpt' | 'publishedAt' | 'updatedAt'> &
+  SeoFields & {
+    heroImage?: string | ImageDoc | null
+    author: string | Pick<Author, 'slug'>
+    topics?: (string | Pick<Topic, 'name'>)[] | null
+  }
+
+const isoDate = (value: string | null | undefined) => (value ? new Date(value).toISOString() : undefined)
+
+export function articleMetadata(article: ArticleMetadataInput): Metadata {
+  const author = populated(article.author)
+  const topicNames = populatedList(article.topics).map((topic) => topic.name)
+  return pageMetadata({
+    title: article.title,
+    metaTitle: article.meta?.title,
+    description: [article.meta?.description, article.excerpt],
+    path: routes.article(article.slug),
+    image: shareImage([article.meta?.image, article.heroImage], routes.ogImage('articles', article.slug), article.title),
+    type: 'article',
+    article: {
+      publishedTime: isoDate(article.publishedAt),
+      modifiedTime: isoDate(article.updatedAt),
+      authors: author ? [absoluteUrl(routes.author(author.slug))] : [],
+      section: topicNames[0],
+      tags: topicNames,
+    },
+  })
+}
+
+export type BenefitMetadataInput = Pick<Benefit, 'title' | 'slug' | 'summary'> & SeoFields
+
+export const benefitMetadata = (benefit: BenefitMetadataInput) =>
+  pageMetadata({
+    title: benefit.title,
+    metaTitle: benefit.meta?.title,
+    description: [benefit.meta?.description, benefit.summary],
+    path: routes.benefit(benefit.slug),
+    image: shareImage([benefit.meta?.image], routes.ogImage('benefits', benefit.slug), benefit.title),
+  })
+
+export type AuthorMetadataInput = Pick<Author, 'name' | 'slug' | 'credentials' | 'jobTitle' | 'bio'> &
+  SeoFields & { photo?: string | ImageDoc | null }
+
+/** Her own SEO text, else her bio, else who she is. */
+export function authorDescription(author: Omit<AuthorMetadataInput, 'slug'>): string {
+  const role = [author.jobTitle, author.credentials].filter(Boolean).join(', ')
+  return pageDescription(
+    author.meta?.description,
+    toPlainText(author.bio),
+    `${author.name}${role ? `, ${role}` : ''}: profile and articles on massage therapy and well-being.`,
+  )
+}
+
+export function authorMetadata(author: AuthorMetadataInput): Metadata {
+  return pageMetadata({
+    title: author.name,
+    metaTitle: author.meta?.title,
+    description: authorDescription(author),
+    path: routes.author(author.slug),
+    image: shareImage([author.meta?.image, author.photo], routes.ogImage('authors', author.slug), author.name),
+    type: 'profile',
+  })
+}
+
+export type TopicMetadataInput = Pick<Topic, 'name' | 'slug' | 'description'> & SeoFields
+
+export const topicDescription = (topic: Omit<TopicMetadataInput, 'slug'>) =>
+  pageDescription(topic.meta?.description, topic.description, `Articles about ${topic.name.toLowerCase()} and massage therapy.`)
+
+export const topicMetadata = (topic: TopicMetadataInput) =>
+  pageMetadata({
+    title: topic.name,
+    metaTitle: topic.meta?.title,
+    description: topicDescription(topic),
+    path: routes.topic(topic.slug),
+    image: shareImage([topic.meta?.image], routes.ogImage('topics', topic.slug), topic.name),
+  })

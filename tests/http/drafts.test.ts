@@ -1,5 +1,5 @@
+import { adminSession, api, lexicalParagraph } from './auth'
 import { get, text } from './html'
-import { baseUrl } from './server'
 
 /**
  * Drafts written through the REST API (as the admin does) never reach any public page or API.
@@ -11,52 +11,20 @@ const DRAFT_TITLE = `Unpublished thoughts ${Date.now()}`
 const DRAFT_SLUG = DRAFT_TITLE.toLowerCase().replace(/\s+/g, '-')
 let draftId: string
 
-const api = async (pathname: string, init: RequestInit & { auth?: boolean } = {}) => {
-  const headers = new Headers(init.headers)
-  headers.set('content-type', 'application/json')
-  if (init.auth) headers.set('authorization', `JWT ${token}`)
-  const response = await fetch(`${baseUrl()}/api${pathname}`, { ...init, headers })
-  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : await response.text()
-  return { status: response.status, body, raw: JSON.stringify(body) }
-}
-
-const content = (words: string) => ({
-  root: {
-    type: 'root',
-    direction: 'ltr',
-    format: '',
-    indent: 0,
-    version: 1,
-    children: [
-      {
-        type: 'paragraph',
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        version: 1,
-        textFormat: 0,
-        children: [{ type: 'text', text: words, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }],
-      },
-    ],
-  },
-})
+const content = lexicalParagraph
 
 beforeAll(async () => {
-  // Payload's first-register flow: the first account on a new site.
-  const registered = await api('/users/first-register', {
-    method: 'POST',
-    body: JSON.stringify({ email: 'owner@example.com', password: 'correct-horse-battery-staple', name: 'Owner' }),
-  })
-  expect(registered.status).toBe(200)
-  expect(registered.body.user.role).toBe('admin')
-  token = registered.body.token
+  // Payload's first-register flow (shared by the HTTP files): the first account is an admin.
+  const session = await adminSession()
+  expect(session.role).toBe('admin')
+  token = session.token
 
   const authors = await api('/authors?where[slug][equals]=janet&depth=0')
   janetId = authors.body.docs[0].id
 
   const created = await api('/articles?draft=true', {
     method: 'POST',
-    auth: true,
+    token,
     body: JSON.stringify({
       title: DRAFT_TITLE,
       excerpt: 'A draft that must stay private until it is published.',
@@ -73,7 +41,7 @@ beforeAll(async () => {
 
 describe('a draft', () => {
   it('is readable by its logged-in writer', async () => {
-    const read = await api(`/articles/${draftId}?draft=true`, { auth: true })
+    const read = await api(`/articles/${draftId}?draft=true`, { token })
     expect(read.status).toBe(200)
     expect(read.body.title).toBe(DRAFT_TITLE)
   })
@@ -122,7 +90,7 @@ describe('a draft', () => {
   it('goes live when published, and its later draft edits stay private', async () => {
     const published = await api(`/articles/${draftId}`, {
       method: 'PATCH',
-      auth: true,
+      token,
       body: JSON.stringify({ _status: 'published' }),
     })
     expect(published.status).toBe(200)
@@ -132,7 +100,7 @@ describe('a draft', () => {
 
     const edited = await api(`/articles/${draftId}?draft=true`, {
       method: 'PATCH',
-      auth: true,
+      token,
       body: JSON.stringify({ title: 'A retitle still in draft', _status: 'draft' }),
     })
     expect(edited.status).toBe(200)
@@ -155,7 +123,7 @@ describe('users', () => {
   it('after the first, new accounts are editors unless an admin says otherwise', async () => {
     const created = await api('/users', {
       method: 'POST',
-      auth: true,
+      token,
       body: JSON.stringify({ email: 'editor@example.com', password: 'another-long-password' }),
     })
     expect(created.status).toBe(201)

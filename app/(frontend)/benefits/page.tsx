@@ -1,20 +1,21 @@
 import { BenefitList } from '../../../components/BenefitList'
+import { Breadcrumbs } from '../../../components/Breadcrumbs'
+import { JsonLd } from '../../../components/JsonLd'
 import { getBenefits } from '../../../lib/queries/benefits'
-import { pageMetadata } from '../../../lib/seo/metadata'
-import { routes } from '../../../lib/site'
+import { breadcrumbTrails } from '../../../lib/seo/breadcrumbs'
+import { benefitsIndexGraph } from '../../../lib/seo/jsonld'
+import { BENEFITS_TITLE, benefitsIndexMetadata } from '../../../lib/seo/metadata'
 
-export const metadata = pageMetadata({
-  title: 'Benefits of massage therapy',
-  description:
-    'How massage therapy helps the body: better circulation, less stress, lymphatic flow and a stronger immune system, each explained.',
-  path: routes.benefits(),
-})
+export const metadata = benefitsIndexMetadata()
 
 export default async function BenefitsPage() {
   const benefits = await getBenefits()
+  const trail = breadcrumbTrails.benefits()
   return (
     <>
-      <h1>Benefits of massage therapy</h1>
+      <JsonLd data={benefitsIndexGraph(benefits, trail)} />
+      <Breadcrumbs trail={trail} />
+      <h1>{BENEFITS_TITLE}</h1>
       {benefits.length > 0 ? (
         <BenefitList benefits={benefits} headingLevel={2} />
       ) : (

@@ -1,21 +1,24 @@
 import { ArticleList } from '../../../components/ArticleCard'
+import { Breadcrumbs } from '../../../components/Breadcrumbs'
+import { JsonLd } from '../../../components/JsonLd'
 import { Pagination } from '../../../components/Pagination'
 import { getArticlesPage } from '../../../lib/queries/articles'
-import { pageMetadata } from '../../../lib/seo/metadata'
-import { routes, site } from '../../../lib/site'
+import { breadcrumbTrails } from '../../../lib/seo/breadcrumbs'
+import { blogPageGraph } from '../../../lib/seo/jsonld'
+import { blogMetadata, blogTitle } from '../../../lib/seo/metadata'
 
-export const metadata = pageMetadata({
-  title: 'Articles',
-  description: `Articles on massage therapy, its benefits and everyday well-being from ${site.name}.`,
-  path: routes.blog(),
-})
+export const metadata = blogMetadata(1)
 
 export default async function BlogPage() {
   const result = await getArticlesPage(1)
+  const articles = result?.docs ?? []
+  const trail = breadcrumbTrails.blog(1)
   return (
     <>
-      <h1>Articles</h1>
-      <ArticleList articles={result?.docs ?? []} emptyMessage="No articles have been published yet." />
+      <JsonLd data={blogPageGraph(1, articles, trail)} />
+      <Breadcrumbs trail={trail} />
+      <h1>{blogTitle(1)}</h1>
+      <ArticleList articles={articles} emptyMessage="No articles have been published yet." headingLevel={2} />
       <Pagination page={1} totalPages={result?.totalPages ?? 1} />
     </>
   )

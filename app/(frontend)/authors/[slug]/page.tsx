@@ -2,11 +2,15 @@ import type { Metadata } from 'next'
 
 import { ArticleList } from '../../../../components/ArticleCard'
 import { AuthorProfile } from '../../../../components/AuthorProfile'
+import { Breadcrumbs } from '../../../../components/Breadcrumbs'
+import { JsonLd } from '../../../../components/JsonLd'
 import { parseParams, slugParams } from '../../../../lib/params'
 import { getArticlesByAuthor } from '../../../../lib/queries/articles'
 import { getAuthorBySlug } from '../../../../lib/queries/authors'
-import { pageMetadata } from '../../../../lib/seo/metadata'
 import { redirectOrNotFound } from '../../../../lib/redirects'
+import { breadcrumbTrails } from '../../../../lib/seo/breadcrumbs'
+import { profilePageGraph } from '../../../../lib/seo/jsonld'
+import { authorMetadata } from '../../../../lib/seo/metadata'
 import { routes } from '../../../../lib/site'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -14,14 +18,7 @@ type Props = { params: Promise<{ slug: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = await parseParams(slugParams, params)
   const author = parsed && (await getAuthorBySlug(parsed.slug))
-  if (!author) return {}
-  const role = [author.jobTitle, author.credentials].filter(Boolean).join(', ')
-  return pageMetadata({
-    title: author.name,
-    description: `${author.name}${role ? `, ${role}` : ''}: profile and articles on massage therapy and well-being.`,
-    path: routes.author(author.slug),
-    type: 'profile',
-  })
+  return author ? authorMetadata(author) : {}
 }
 
 export default async function AuthorPage({ params }: Props) {
@@ -29,8 +26,11 @@ export default async function AuthorPage({ params }: Props) {
   const author = parsed && (await getAuthorBySlug(parsed.slug))
   if (!author) return redirectOrNotFound(parsed && routes.author(parsed.slug))
   const articles = await getArticlesByAuthor(author.id)
+  const trail = breadcrumbTrails.author(author)
   return (
     <>
+      <JsonLd data={profilePageGraph(author, trail)} />
+      <Breadcrumbs trail={trail} />
       <AuthorProfile author={author} />
       <section aria-labelledby="articles-heading">
         <h2 id="articles-heading">Articles by {author.name}</h2>

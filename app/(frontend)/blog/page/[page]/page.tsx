@@ -2,22 +2,22 @@ import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
 
 import { ArticleList } from '../../../../../components/ArticleCard'
+import { Breadcrumbs } from '../../../../../components/Breadcrumbs'
+import { JsonLd } from '../../../../../components/JsonLd'
 import { Pagination } from '../../../../../components/Pagination'
 import { pageParams, parseParams } from '../../../../../lib/params'
 import { getArticlesPage } from '../../../../../lib/queries/articles'
-import { pageMetadata } from '../../../../../lib/seo/metadata'
-import { routes, site } from '../../../../../lib/site'
+import { breadcrumbTrails } from '../../../../../lib/seo/breadcrumbs'
+import { blogPageGraph } from '../../../../../lib/seo/jsonld'
+import { blogMetadata, blogTitle } from '../../../../../lib/seo/metadata'
+import { routes } from '../../../../../lib/site'
 
 type Props = { params: Promise<{ page: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = await parseParams(pageParams, params)
-  if (!parsed) return {}
-  return pageMetadata({
-    title: `Articles, page ${parsed.page}`,
-    description: `Page ${parsed.page} of the articles on massage therapy and well-being from ${site.name}.`,
-    path: routes.blog(parsed.page),
-  })
+  // Page 1's canonical address is /blog (blogMetadata builds it from routes.blog).
+  return parsed ? blogMetadata(parsed.page) : {}
 }
 
 export default async function BlogPageN({ params }: Props) {
@@ -27,10 +27,13 @@ export default async function BlogPageN({ params }: Props) {
   if (parsed.page === 1) permanentRedirect(routes.blog())
   const result = await getArticlesPage(parsed.page)
   if (!result) notFound()
+  const trail = breadcrumbTrails.blog(parsed.page)
   return (
     <>
-      <h1>Articles, page {parsed.page}</h1>
-      <ArticleList articles={result.docs} emptyMessage="No articles on this page." />
+      <JsonLd data={blogPageGraph(parsed.page, result.docs, trail)} />
+      <Breadcrumbs trail={trail} />
+      <h1>{blogTitle(parsed.page)}</h1>
+      <ArticleList articles={result.docs} emptyMessage="No articles on this page." headingLevel={2} />
       <Pagination page={parsed.page} totalPages={result.totalPages} />
     </>
   )

@@ -1,0 +1,10 @@
+import { getFeedArticles } from '../../lib/queries/feeds'
+import { buildFeed, FEED_CONTENT_TYPES, FEED_ITEM_LIMIT } from '../../lib/seo/feeds'
+
+/** Atom 1.0 with each article's full content. */
+export const dynamic = 'force-dynamic'
+
+export async function GET() {
+  const feed = buildFeed(await getFeedArticles(FEED_ITEM_LIMIT))
+  return new Response(feed.atom1(), { headers: { 'Content-Type': FEED_CONTENT_TYPES.atom } })
+}

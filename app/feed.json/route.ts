@@ -1,0 +1,10 @@
+import { getFeedArticles } from '../../lib/queries/feeds'
+import { buildFeed, FEED_CONTENT_TYPES, FEED_ITEM_LIMIT, toJsonFeed11 } from '../../lib/seo/feeds'
+
+/** JSON Feed 1.1 with each article's full content. */
+export const dynamic = 'force-dynamic'
+
+export async function GET() {
+  const feed = buildFeed(await getFeedArticles(FEED_ITEM_LIMIT))
+  return new Response(toJsonFeed11(feed), { headers: { 'Content-Type': FEED_CONTENT_TYPES.json } })
+}

@@ -1,0 +1,27 @@
+import type { MetadataRoute } from 'next'
+
+import { env } from '../../lib/env'
+import { getSitemapContent } from '../../lib/queries/sitemap'
+import { buildSitemapEntries, splitSitemap } from '../../lib/seo/sitemap'
+
+/**
+ * The child sitemaps, served by Next at /sitemaps/sitemap/<id>.xml (generateSitemaps). They live
+ * here, not in app/sitemap.ts, because /sitemap.xml is app/sitemap.xml/route.ts: it must become
+ * a sitemap index, which Next's metadata routes cannot write, and Next refuses both at one address.
+ */
+
+// Content changes must show on the next request (a later issue adds cache tags).
+export const dynamic = 'force-dynamic'
+
+const chunks = async () => splitSitemap(buildSitemapEntries(await getSitemapContent()))
+
+export async function generateSitemaps() {
+  // `next build` calls this for static params; the route is dynamic and asks again per request,
+  // so the build does not need (or touch) the database.
+  if (env.NEXT_PHASE === 'phase-production-build') return [{ id: 0 }]
+  return (await chunks()).map((_, id) => ({ id }))
+}
+
+export default async function sitemap({ id }: { id: Promise<string> }): Promise<MetadataRoute.Sitemap> {
+  return (await chunks())[Number(await id)] ?? []
+}

@@ -1,0 +1,24 @@
+import Link from 'next/link'
+
+import type { Crumb } from '../lib/seo/breadcrumbs'
+
+/** Where this page sits; the same trail the page's BreadcrumbList JSON-LD describes. */
+export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
+  return (
+    <nav className="breadcrumbs" aria-label="Breadcrumb">
+      <ol>
+        {trail.map((crumb, index) =>
+          index === trail.length - 1 ? (
+            <li key={crumb.path} aria-current="page">
+              {crumb.name}
+            </li>
+          ) : (
+            <li key={crumb.path}>
+              <Link href={crumb.path}>{crumb.name}</Link>
+            </li>
+          ),
+        )}
+      </ol>
+    </nav>
+  )
+}

@@ -1,0 +1,33 @@
+import { routes } from '../lib/site'
+import { SEARCH_QUERY_MAX_LENGTH } from '../lib/search/query'
+
+type Props = {
+  /** The current query, so the visitor can refine it. */
+  query?: string
+  /** Distinguishes the header's form from the search page's (ids must be unique on a page). */
+  id: string
+  /** The search page shows a visible label; the header's is read by assistive tech only. */
+  compact?: boolean
+}
+
+/** A plain GET form: search works without JavaScript and every result page has its own URL. */
+export function SearchForm({ query = '', id, compact = false }: Props) {
+  const inputId = `${id}-q`
+  return (
+    <form role="search" action={routes.search()} method="get" className={compact ? 'search-form search-form--compact' : 'search-form'}>
+      <label htmlFor={inputId} className={compact ? 'visually-hidden' : undefined}>
+        Search articles, benefits and authors
+      </label>
+      <input
+        id={inputId}
+        type="search"
+        name="q"
+        defaultValue={query}
+        maxLength={SEARCH_QUERY_MAX_LENGTH}
+        autoComplete="off"
+        enterKeyHint="search"
+      />
+      <button type="submit">Search</button>
+    </form>
+  )
+}

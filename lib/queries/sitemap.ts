@@ -1,0 +1,47 @@
+import { cache } from 'react'
+
+import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../../collections/slugs'
+import { getPayloadClient } from '../payload'
+import type { SitemapContent } from '../seo/sitemap'
+
+/** Only what a sitemap entry needs: the address, the last change and the page's image. */
+const listed = { slug: true, updatedAt: true } as const
+/**
+ * The sizes the pages show (hero on articles, thumbnail on author profiles) and the original.
+ * Payload computes each `url` from its `filename`: without it the URL comes back null.
+ */
+const imageUrl = { url: true, filename: true } as const
+const sitemapImageSelect = { ...imageUrl, sizes: { hero: imageUrl, thumbnail: imageUrl } } as const
+
+/**
+ * Every published page-bearing document, read as an anonymous visitor (drafts are excluded by
+ * access control; articles are also filtered on `_status` so a draft never slips in).
+ * Depth 1 only populates the images.
+ */
+export const getSitemapContent = cache(async (): Promise<SitemapContent> => {
+  const payload = await getPayloadClient()
+  const all = { overrideAccess: false, pagination: false, limit: 0 } as const
+  const [articles, benefits, authors, topics] = await Promise.all([
+    payload.find({
+      ...all,
+      collection: ARTICLES,
+      where: { _status: { equals: 'published' } },
+      select: { ...listed, _status: true, heroImage: true },
+      populate: { media: sitemapImageSelect },
+      depth: 1,
+      // The blog's order, so the builder can tell which articles each blog page lists.
+      sort: '-publishedAt',
+    }),
+    payload.find({ ...all, collection: BENEFITS, select: listed, depth: 0, sort: 'slug' }),
+    payload.find({
+      ...all,
+      collection: AUTHORS,
+      select: { ...listed, photo: true },
+      populate: { media: sitemapImageSelect },
+      depth: 1,
+      sort: 'slug',
+    }),
+    payload.find({ ...all, collection: TOPICS, select: listed, depth: 0, sort: 'slug' }),
+  ])
+  return { articles: articles.docs, benefits: benefits.docs, authors: authors.docs, topics: topics.docs }
+})

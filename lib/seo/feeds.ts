@@ -1,0 +1,128 @@
+import { Feed } from 'feed'
+
+import { BenefitListBlock } from '../../collections/Articles/benefitListBlock'
+import type { Article, Author, Benefit, Media, Topic } from '../../payload-types'
+import { populated, populatedList } from '../populated'
+import { absolutizeHtmlUrls, escapeHtml, hasTopLevelBlock, lexicalToHtml } from '../richtext/html'
+import { routes, site } from '../site'
+import { toAbsoluteUrl } from './urls'
+
+/** How many of the newest articles the feeds carry. */
+export const FEED_ITEM_LIMIT = 20
+
+export const FEED_CONTENT_TYPES = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+} as const
+
+type FeedImage = Pick<Media, 'url' | 'sizes'>
+type FeedBenefit = Pick<Benefit, 'title' | 'slug' | 'summary'> & Partial<Pick<Benefit, 'description'>>
+type Reference = NonNullable<Article['references']>[number]
+
+/** An article as the feed query fetches it: relations populated, only what a feed entry shows. */
+export type FeedArticle = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 'content' | 'publishedAt' | 'updatedAt'> & {
+  _status?: Article['_status']
+  heroImage?: string | FeedImage | null
+  author: string | Pick<Author, 'name' | 'slug'>
+  topics?: (string | Pick<Topic, 'name' | 'slug'>)[] | null
+  benefits?: (string | FeedBenefit)[] | null
+  references?: Reference[] | null
+}
+
+type BuildOptions = { siteUrl?: string }
+
+/** The numbered benefits, as components/BenefitList.tsx renders them on the article page. */
+export function benefitListHtml(benefits: FeedBenefit[]): string {
+  if (benefits.length === 0) return ''
+  const items = benefits.map((benefit) => {
+    const text = lexicalToHtml(benefit.description) || `<p>${escapeHtml(benefit.summary)}</p>`
+    const link = `<a href="${routes.benefit(benefit.slug)}">${escapeHtml(benefit.title)}</a>`
+    return `<li id="${escapeHtml(benefit.slug)}"><h3>${link}</h3>${text}</li>`
+  })
+  return `<ol class="benefit-list">${items.join('')}</ol>`
+}
+
+function referencesHtml(references: Reference[] | null | undefined): string {
+  if (!references?.length) return ''
+  const items = references.map((reference) => {
+    const title = escapeHtml(reference.title)
+    const cited = reference.url ? `<a href="${escapeHtml(reference.url)}">${title}</a>` : title
+    const source = [reference.publisher, reference.year].filter(Boolean).join(', ')
+    return `<li>${cited}${source ? ` (${escapeHtml(source)})` : ''}</li>`
+  })
+  return `<h2>References</h2><ol>${items.join('')}</ol>`
+}
+
+/**
+ * The whole article body as one HTML string with absolute URLs, laid out as ArticleView lays it
+ * out: the benefit list where the writer placed its block (or after the body), then the sources.
+ */
+export function articleHtml(article: FeedArticle, siteUrl: string = site.url): string {
+  const benefitList = benefitListHtml(populatedList(article.benefits))
+  const body = lexicalToHtml(article.content, { [BenefitListBlock.slug]: () => benefitList })
+  const placedInBody = hasTopLevelBlock(article.content, BenefitListBlock.slug)
+  const html = [body, placedInBody ? '' : benefitList, referencesHtml(article.references)].join('')
+  return absolutizeHtmlUrls(html, siteUrl)
+}
+
+const newestDate = (dates: string[]): Date | undefined =>
+  dates.length ? new Date(Math.max(...dates.map((date) => Date.parse(date)))) : undefined
+
+/** One Feed for all three formats; each route only picks its serializer. */
+export function buildFeed(articles: FeedArticle[], { siteUrl = site.url }: BuildOptions = {}): Feed {
+  const absolute = (path: string) => `${siteUrl}${path}`
+  // The query already excludes drafts; a draft handed in here must still never be syndicated.
+  const published = articles.filter((article) => article._status !== 'draft')
+  const updated = newestDate(published.map((article) => article.updatedAt))
+  const feed = new Feed({
+    id: absolute(routes.home()),
+    link: absolute(routes.home()),
+    title: site.name,
+    description: site.description,
+    language: site.locale,
+    copyright: `© ${updated ? `${updated.getUTCFullYear()} ` : ''}${site.name}. All rights reserved.`,
+    // Without articles there is no content date; the feed package then writes the build time.
+    updated,
+    generator: false,
+    feedLinks: { rss: absolute(routes.rssFeed()), atom: absolute(routes.atomFeed()), json: absolute(routes.jsonFeed()) },
+  })
+  for (const article of published) {
+    const url = absolute(routes.article(article.slug))
+    const author = populated(article.author)
+    const hero = populated(article.heroImage)
+    const image = hero?.sizes?.og?.url ?? hero?.url
+    feed.addItem({
+      id: url,
+      link: url,
+      title: article.title,
+      description: article.excerpt,
+      content: articleHtml(article, siteUrl),
+      author: author ? [{ name: author.name, link: absolute(routes.author(author.slug)) }] : undefined,
+      date: new Date(article.updatedAt),
+      // publishedAt is set on first publish; a document imported without one counts from its last change.
+      published: new Date(article.publishedAt ?? article.updatedAt),
+      category: populatedList(article.topics).map((topic) => ({ name: topic.name, term: topic.slug })),
+      image: image ? toAbsoluteUrl(image, siteUrl) : undefined,
+    })
+  }
+  return feed
+}
+
+type JsonFeedAuthor = { name?: string; url?: string; avatar?: string }
+type JsonFeedItem = Record<string, unknown> & { author?: JsonFeedAuthor }
+
+/**
+ * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). The feed package writes 1.0; 1.1 adds
+ * `language` and replaces `author` with an `authors` list. `author` stays for 1.0 readers, as
+ * the 1.1 spec suggests.
+ */
+export function toJsonFeed11(feed: Feed): string {
+  const json = JSON.parse(feed.json1()) as Record<string, unknown> & { items: JsonFeedItem[] }
+  return JSON.stringify({
+    ...json,
+    version: 'https://jsonfeed.org/version/1.1',
+    language: feed.options.language,
+    items: json.items.map((item) => (item.author ? { ...item, authors: [item.author] } : item)),
+  })
+}

@@ -1,0 +1,119 @@
+import type { MetadataRoute } from 'next'
+
+import type { Media } from '../../payload-types'
+import { populated } from '../populated'
+import { routes, site } from '../site'
+import { toAbsoluteUrl } from './urls'
+
+/** The sitemap protocol's limit of URLs per file (https://www.sitemaps.org/protocol.html). */
+export const SITEMAP_MAX_URLS = 50_000
+
+export type SitemapEntry = MetadataRoute.Sitemap[number]
+
+type ImageDoc = Pick<Media, 'url'> & { sizes?: { hero?: { url?: string | null } | null; thumbnail?: { url?: string | null } | null } | null }
+type SitemapDoc = { slug?: string | null; updatedAt: string; _status?: 'draft' | 'published' | null }
+
+/** What the sitemap lists, as the sitemap query fetches it. */
+export type SitemapContent = {
+  /** Newest first, in the order the blog pages list them. */
+  articles: (SitemapDoc & { heroImage?: string | ImageDoc | null })[]
+  benefits: SitemapDoc[]
+  authors: (SitemapDoc & { photo?: string | ImageDoc | null })[]
+  topics: SitemapDoc[]
+}
+
+type BuildOptions = { siteUrl?: string; postsPerPage?: number }
+
+const isPublic = <T extends SitemapDoc>(doc: T): doc is T & { slug: string } => doc._status !== 'draft' && Boolean(doc.slug)
+
+/** Latest of the given timestamps as ISO 8601, or undefined: a page never claims "now". */
+const newestOf = (dates: string[]): string | undefined =>
+  dates.length ? new Date(dates.reduce((latest, date) => Math.max(latest, Date.parse(date)), -Infinity)).toISOString() : undefined
+
+const newest = (docs: SitemapDoc[]) => newestOf(docs.map((doc) => doc.updatedAt))
+
+/**
+ * The image a page shows, at the size it shows it (as components/MediaImage.tsx picks it), made
+ * absolute. `&`, `'` and `"` are percent-encoded: Next writes sitemap URLs into XML unescaped.
+ */
+function imageUrls(image: string | ImageDoc | null | undefined, size: 'hero' | 'thumbnail', siteUrl: string): string[] {
+  const doc = populated(image)
+  const url = doc?.sizes?.[size]?.url ?? doc?.url
+  return url ? [xmlSafeUrl(toAbsoluteUrl(url, siteUrl))] : []
+}
+
+function xmlSafeUrl(url: string): string {
+  return new URL(url).href.replace(/&/g, '%26').replace(/'/g, '%27').replace(/"/g, '%22')
+}
+
+const entry = (url: string, lastModified: string | undefined, images: string[] = []): SitemapEntry => ({
+  url,
+  ...(lastModified ? { lastModified } : {}),
+  ...(images.length ? { images } : {}),
+})
+
+/**
+ * Every public page: the home page, each page of the blog, the benefits page, then every published
+ * article, benefit, author and topic. `lastmod` is the document's own `updatedAt`; a list page's
+ * is the newest `updatedAt` among what it lists.
+ */
+export function buildSitemapEntries(
+  content: SitemapContent,
+  { siteUrl = site.url, postsPerPage = site.postsPerPage }: BuildOptions = {},
+): SitemapEntry[] {
+  const absolute = (path: string) => `${siteUrl}${path}`
+  const articles = content.articles.filter(isPublic)
+  const benefits = content.benefits.filter(isPublic)
+  const authors = content.authors.filter(isPublic)
+  const topics = content.topics.filter(isPublic)
+
+  const blogPageCount = Math.max(1, Math.ceil(articles.length / postsPerPage))
+  const blogPages = Array.from({ length: blogPageCount }, (_, index) =>
+    entry(absolute(routes.blog(index + 1)), newest(articles.slice(index * postsPerPage, (index + 1) * postsPerPage))),
+  )
+
+  return [
+    // The home page shows the latest articles, every benefit and the practice's therapist.
+    entry(absolute(routes.home()), newest([...articles, ...benefits, ...authors])),
+    ...blogPages,
+    entry(absolute(routes.benefits()), newest(benefits)),
+    ...articles.map((doc) =>
+      entry(absolute(routes.article(doc.slug)), newest([doc]), imageUrls(doc.heroImage, 'hero', siteUrl)),
+    ),
+    ...benefits.map((doc) => entry(absolute(routes.benefit(doc.slug)), newest([doc]))),
+    ...authors.map((doc) => entry(absolute(routes.author(doc.slug)), newest([doc]), imageUrls(doc.photo, 'thumbnail', siteUrl))),
+    ...topics.map((doc) => entry(absolute(routes.topic(doc.slug)), newest([doc]))),
+  ]
+}
+
+/** Consecutive chunks of at most `maxUrls` entries; always at least one (an empty site still has a sitemap). */
+export function splitSitemap(entries: SitemapEntry[], maxUrls: number = SITEMAP_MAX_URLS): SitemapEntry[][] {
+  const chunks: SitemapEntry[][] = []
+  for (let start = 0; start < entries.length; start += maxUrls) chunks.push(entries.slice(start, start + maxUrls))
+  return chunks.length ? chunks : [[]]
+}
+
+/** Where Next serves child sitemap `id` of app/sitemaps/sitemap.ts (its generateSitemaps convention). */
+export const sitemapChunkPath = (id: number) => `/sitemaps/sitemap/${id}.xml`
+
+export type SitemapIndexEntry = { url: string; lastModified?: string }
+
+/** One index entry per chunk, dated by the newest page in it. */
+export function buildSitemapIndex(chunks: SitemapEntry[][], { siteUrl = site.url }: BuildOptions = {}): SitemapIndexEntry[] {
+  return chunks.map((chunk, id) => {
+    const lastModified = newestOf(chunk.flatMap((item) => (item.lastModified ? [String(item.lastModified)] : [])))
+    return { url: `${siteUrl}${sitemapChunkPath(id)}`, ...(lastModified ? { lastModified } : {}) }
+  })
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+
+/** A `<sitemapindex>` document; Next renders only `<urlset>`s, so the index is written here. */
+export function sitemapIndexXml(entries: SitemapIndexEntry[]): string {
+  const sitemaps = entries.map(
+    ({ url, lastModified }) =>
+      `<sitemap>\n<loc>${escapeXml(url)}</loc>\n${lastModified ? `<lastmod>${escapeXml(lastModified)}</lastmod>\n` : ''}</sitemap>\n`,
+  )
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${sitemaps.join('')}</sitemapindex>\n`
+}

@@ -1,0 +1,94 @@
+import { documentPath, isPublicPageCollection } from './seo/paths'
+
+/**
+ * URL path rules shared by proxy.ts, the redirects collection and the slug pages: one canonical
+ * spelling per address (lowercase, no trailing slash), so every old or odd spelling reaches its
+ * page in a single permanent redirect.
+ */
+
+/**
+ * Lowercase letters, no trailing slash: `/Blog/Massage/` → `/blog/massage`. Percent-escapes are
+ * left exactly as sent (`%C3%A9` and `%c3%a9` are the same character, and not worth a redirect).
+ */
+export function canonicalPath(pathname: string): string {
+  const lowered = pathname.replace(/%[0-9a-f]{2}|[A-Z]+/gi, (part) => (part.startsWith('%') ? part : part.toLowerCase()))
+  return withoutTrailingSlash(lowered)
+}
+
+/** Only trailing slashes removed: for paths whose case matters (API, admin, files). */
+export function withoutTrailingSlash(pathname: string): string {
+  const trimmed = pathname.replace(/\/+$/, '')
+  return trimmed === '' ? '/' : trimmed
+}
+
+/**
+ * How a redirect's `from` is stored and looked up: a canonical path. Accepts what people paste
+ * into the admin: `old-page`, `/Old-Page/`, `https://example.com/old-page?x=1#top`.
+ * `null` when there is no usable path in it.
+ */
+export function normaliseRedirectFrom(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  const trimmed = value.trim()
+  if (trimmed === '') return null
+  let pathname: string
+  try {
+    const isAbsolute = /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed)
+    pathname = new URL(isAbsolute ? trimmed : `/${trimmed.replace(/^\/+/, '')}`, 'http://placeholder.invalid').pathname
+  } catch {
+    return null
+  }
+  return canonicalPath(pathname)
+}
+
+/** Where the app serves pages of its own; only other paths may need a redirect from proxy.ts. */
+const KNOWN_PREFIXES = ['/blog', '/benefits', '/authors', '/topics', '/search', '/og', '/sitemaps', '/_next', '/admin', '/api']
+const KNOWN_FILES = [/^\/(feed\.xml|atom\.xml|feed\.json|robots\.txt)$/, /^\/sitemap[^/]*\.xml$/, /^\/favicon[^/]*$/]
+
+export function isKnownRoutePath(pathname: string): boolean {
+  const path = pathname.toLowerCase()
+  if (path === '/' || path === '') return true
+  if (KNOWN_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return true
+  return KNOWN_FILES.some((pattern) => pattern.test(path))
+}
+
+/** Paths served by Payload, Next or as files (share images too), where letter case is left alone. */
+export function isCaseSensitivePath(pathname: string): boolean {
+  return /^\/(api|admin|_next|og)(\/|$)/i.test(pathname) || /\.[a-z0-9]+$/i.test(pathname)
+}
+
+/** The redirect fields that decide where it leads (as the REST API or Local API return them). */
+export type RedirectRecord = {
+  type?: string | null
+  to?: {
+    type?: string | null
+    url?: string | null
+    reference?: { relationTo: string; value: unknown } | null
+  } | null
+}
+
+/** A site path (`/x`, never `//host`) or an absolute http(s) URL. */
+const SAFE_TARGET = /^(\/(?!\/)|https?:\/\/)\S*$/i
+
+/**
+ * Where a redirect leads now: a referenced document's current path (only when the read
+ * populated it, i.e. the visitor may see it: drafts stay ids), or the custom URL.
+ */
+export function redirectTarget(redirect: RedirectRecord): string | null {
+  const to = redirect.to
+  if (!to) return null
+  if (to.type === 'custom') {
+    const url = to.url?.trim()
+    return url && SAFE_TARGET.test(url) ? url : null
+  }
+  const reference = to.reference
+  if (!reference || !isPublicPageCollection(reference.relationTo)) return null
+  const value = reference.value as { slug?: unknown; _status?: unknown } | null
+  if (!value || typeof value !== 'object' || typeof value.slug !== 'string') return null
+  if (value._status !== undefined && value._status !== 'published') return null
+  return documentPath(reference.relationTo, value.slug)
+}
+
+/** The stored type, as an HTTP status: both are permanent, 308 is the default. */
+export function redirectStatus(type: string | null | undefined): 301 | 308 {
+  return type === '301' ? 301 : 308
+}

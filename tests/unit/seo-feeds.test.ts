@@ -1,0 +1,245 @@
+import { xml2js } from 'xml-js'
+import { z } from 'zod'
+
+import { block, editorState, heading, paragraph, type LexicalNode } from '../../lib/richtext/lexical'
+import { articleHtml, buildFeed, type FeedArticle, toJsonFeed11 } from '../../lib/seo/feeds'
+import { site } from '../../lib/site'
+
+const SITE = 'https://wellpress.test'
+const absoluteOnSite = z.url({ protocol: /^https$/ }).refine((url) => url.startsWith(`${SITE}/`), 'on SITE_URL')
+
+const text = (value: string) => ({ type: 'text', text: value, detail: 0, format: 0, mode: 'normal', style: '', version: 1 })
+const link = (fields: Record<string, unknown>, label: string): LexicalNode => ({
+  type: 'paragraph',
+  version: 1,
+  children: [{ type: 'link', version: 3, fields: { newTab: false, ...fields }, children: [text(label)] }],
+})
+const upload: LexicalNode = {
+  type: 'upload',
+  version: 3,
+  format: '',
+  relationTo: 'media',
+  fields: {},
+  value: { url: '/api/media/file/hands.webp', mimeType: 'image/webp', alt: 'Hands', width: 800, height: 600, sizes: {} },
+}
+
+const benefits = [
+  { id: 'b1', title: 'Increases circulation', slug: 'increases-circulation', summary: 'Blood & lymph move.' },
+  {
+    id: 'b2',
+    title: 'Reduces stress',
+    slug: 'reduces-stress',
+    summary: 'Less cortisol.',
+    description: editorState([paragraph('Stress hormones drop after a session.')]),
+  },
+]
+
+const article: FeedArticle = {
+  id: 'a1',
+  title: 'Massage & Immunity',
+  slug: 'massage-and-immunity',
+  excerpt: 'How massage helps your immune system.',
+  content: editorState([
+    heading('Why it matters'),
+    paragraph('Massage <helps>.'),
+    block('benefitList', 'bl1'),
+    link({ linkType: 'internal', doc: { relationTo: 'benefits', value: { slug: 'reduces-stress' } } }, 'stress'),
+    link({ linkType: 'custom', url: '/benefits' }, 'all benefits'),
+    link({ linkType: 'custom', url: 'https://example.org/study' }, 'a study'),
+    upload,
+  ]) as FeedArticle['content'],
+  benefits,
+  references: [{ id: 'r1', title: 'A trial', url: 'https://example.org/trial', publisher: 'Journal', year: 2020 }],
+  author: { name: 'Janet', slug: 'janet' },
+  topics: [{ name: 'Immune health', slug: 'immune-health' }, 'unpopulated-topic-id'],
+  heroImage: { url: '/api/media/file/hero.webp', sizes: { og: { url: '/api/media/file/hero-1200x630.webp' } } },
+  publishedAt: '2026-01-10T09:00:00.000Z',
+  updatedAt: '2026-02-01T12:30:00.000Z',
+  _status: 'published',
+}
+
+const older: FeedArticle = {
+  ...article,
+  id: 'a0',
+  title: 'Older post',
+  slug: 'older-post',
+  content: editorState([paragraph('Short.')]) as FeedArticle['content'],
+  heroImage: null,
+  topics: [],
+  references: [],
+  publishedAt: '2025-06-01T09:00:00.000Z',
+  updatedAt: '2025-06-02T09:00:00.000Z',
+}
+
+const draft: FeedArticle = { ...article, id: 'd1', title: 'Secret draft', slug: 'secret-draft', _status: 'draft' }
+
+const feed = buildFeed([article, draft, older], { siteUrl: SITE })
+
+const attributeUrls = (html: string) => [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((match) => match[1])
+
+describe('articleHtml', () => {
+  const html = articleHtml(article, SITE)
+
+  it('renders the benefit-list block as an ordered list of the article’s benefits, linked, where it is placed', () => {
+    expect(html).toContain(
+      `<ol class="benefit-list"><li id="increases-circulation"><h3><a href="${SITE}/benefits/increases-circulation">Increases circulation</a></h3><p>Blood &amp; lymph move.</p></li>`,
+    )
+    expect(html).toContain('<h3><a href="https://wellpress.test/benefits/reduces-stress">Reduces stress</a></h3><p>Stress hormones drop after a session.</p>')
+    expect(html.indexOf('Massage &lt;helps&gt;.')).toBeLessThan(html.indexOf('benefit-list'))
+    expect(html.indexOf('benefit-list')).toBeLessThan(html.indexOf('all benefits'))
+    expect(html.match(/class="benefit-list"/g)).toHaveLength(1)
+  })
+
+  it('puts the list after the body when the writer placed no block, as the page does', () => {
+    const html = articleHtml({ ...older, benefits }, SITE)
+    expect(html.indexOf('Short.')).toBeLessThan(html.indexOf('class="benefit-list"'))
+  })
+
+  it('makes every link and image absolute, internal links pointing at the linked page', () => {
+    const urls = attributeUrls(html)
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        `${SITE}/benefits/reduces-stress`,
+        `${SITE}/benefits`,
+        'https://example.org/study',
+        `${SITE}/api/media/file/hands.webp`,
+        'https://example.org/trial',
+      ]),
+    )
+    for (const url of urls) expect(url).toMatch(/^https:\/\//)
+  })
+
+  it('ends with the article’s references', () => {
+    expect(html).toMatch(/<h2>References<\/h2><ol><li><a href="https:\/\/example.org\/trial">A trial<\/a> \(Journal, 2020\)<\/li><\/ol>$/)
+  })
+})
+
+describe('buildFeed', () => {
+  it('describes the site, dated by the newest article change, with self links for each format', () => {
+    expect(feed.options).toMatchObject({
+      id: `${SITE}/`,
+      link: `${SITE}/`,
+      title: site.name,
+      description: site.description,
+      language: 'en',
+      copyright: `© 2026 ${site.name}. All rights reserved.`,
+      feedLinks: { rss: `${SITE}/feed.xml`, atom: `${SITE}/atom.xml`, json: `${SITE}/feed.json` },
+    })
+    expect(feed.options.updated?.toISOString()).toBe(article.updatedAt)
+  })
+
+  it('carries the published articles in the given order, and no draft', () => {
+    expect(feed.items.map((item) => item.title)).toEqual(['Massage & Immunity', 'Older post'])
+  })
+
+  it('gives each item its absolute link, excerpt, full content, author, dates, topics and share image', () => {
+    expect(feed.items[0]).toMatchObject({
+      id: `${SITE}/blog/massage-and-immunity`,
+      link: `${SITE}/blog/massage-and-immunity`,
+      description: article.excerpt,
+      content: articleHtml(article, SITE),
+      author: [{ name: 'Janet', link: `${SITE}/authors/janet` }],
+      date: new Date(article.updatedAt),
+      published: new Date('2026-01-10T09:00:00.000Z'),
+      category: [{ name: 'Immune health', term: 'immune-health' }],
+      image: `${SITE}/api/media/file/hero-1200x630.webp`,
+    })
+    expect(feed.items[1].image).toBeUndefined()
+  })
+})
+
+type XmlText = { _text?: string; _cdata?: string }
+const parseXml = <T>(xml: string) => xml2js(xml, { compact: true }) as T
+const asArray = <T>(value: T | T[]) => (Array.isArray(value) ? value : [value])
+
+describe('RSS 2.0', () => {
+  const rssItem = z.object({
+    title: z.object({ _cdata: z.string().min(1) }),
+    link: z.object({ _text: absoluteOnSite }),
+    guid: z.object({ _text: absoluteOnSite }),
+    pubDate: z.object({ _text: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'an RFC 822 date') }),
+    description: z.object({ _cdata: z.string().min(1) }),
+    'content:encoded': z.object({ _cdata: z.string().min(1) }),
+  })
+  const parsed = parseXml<{
+    rss: { _attributes: Record<string, string>; channel: Record<string, XmlText> & { item: unknown[]; 'atom:link': { _attributes: Record<string, string> } } }
+  }>(feed.rss2())
+
+  it('is well-formed <rss version="2.0"> describing the site', () => {
+    expect(parsed.rss._attributes.version).toBe('2.0')
+    expect(parsed.rss.channel.title._text).toBe(site.name)
+    expect(parsed.rss.channel.link._text).toBe(`${SITE}/`)
+    expect(parsed.rss.channel.language._text).toBe('en')
+    expect(parsed.rss.channel.lastBuildDate._text).toBe(new Date(article.updatedAt).toUTCString())
+    expect(parsed.rss.channel['atom:link']._attributes).toMatchObject({ rel: 'self', href: `${SITE}/feed.xml` })
+  })
+
+  it('has items with absolute links, a guid, the publication date and the full content', () => {
+    const items = parsed.rss.channel.item.map((item) => rssItem.parse(item))
+    expect(items.map((item) => item.link._text)).toEqual([`${SITE}/blog/massage-and-immunity`, `${SITE}/blog/older-post`])
+    expect(items[0].pubDate._text).toBe(new Date(article.publishedAt as string).toUTCString())
+    expect(items[0]['content:encoded']._cdata).toContain('class="benefit-list"')
+  })
+})
+
+describe('Atom 1.0', () => {
+  const atomEntry = z.object({
+    id: z.object({ _text: absoluteOnSite }),
+    title: z.object({ _cdata: z.string().min(1) }),
+    updated: z.object({ _text: z.iso.datetime() }),
+    published: z.object({ _text: z.iso.datetime() }),
+    link: z.array(z.object({ _attributes: z.object({ href: z.url() }) })),
+    content: z.object({ _attributes: z.object({ type: z.literal('html') }), _cdata: z.string().min(1) }),
+  })
+  const parsed = parseXml<{
+    feed: { _attributes: { xmlns: string }; id: XmlText; updated: XmlText; title: XmlText; entry: unknown[] }
+  }>(feed.atom1())
+
+  it('is a well-formed <feed> with id, title and updated', () => {
+    expect(parsed.feed._attributes.xmlns).toBe('http://www.w3.org/2005/Atom')
+    expect(parsed.feed.id._text).toBe(`${SITE}/`)
+    expect(parsed.feed.updated._text).toBe(article.updatedAt)
+  })
+
+  it('has entries with an absolute id, updated = updatedAt, and the full content', () => {
+    const entries = parsed.feed.entry.map((entry) => atomEntry.parse({ ...(entry as object), link: asArray((entry as { link: unknown }).link) }))
+    expect(entries[0].id._text).toBe(`${SITE}/blog/massage-and-immunity`)
+    expect(entries[0].updated._text).toBe(article.updatedAt)
+    expect(entries[0].published._text).toBe(article.publishedAt)
+  })
+})
+
+describe('JSON Feed 1.1', () => {
+  const jsonFeed = z.object({
+    version: z.literal('https://jsonfeed.org/version/1.1'),
+    title: z.literal(site.name),
+    home_page_url: absoluteOnSite,
+    feed_url: absoluteOnSite,
+    language: z.literal('en'),
+    items: z.array(
+      z.object({
+        id: absoluteOnSite,
+        url: absoluteOnSite,
+        title: z.string().min(1),
+        content_html: z.string().min(1),
+        summary: z.string().min(1),
+        date_published: z.iso.datetime(),
+        date_modified: z.iso.datetime(),
+        authors: z.array(z.object({ name: z.string(), url: absoluteOnSite })).min(1),
+        tags: z.array(z.string()),
+      }),
+    ),
+  })
+
+  it('matches the 1.1 shape, with the full content and authors list', () => {
+    const parsed = jsonFeed.parse(JSON.parse(toJsonFeed11(feed)))
+    expect(parsed.feed_url).toBe(`${SITE}/feed.json`)
+    expect(parsed.items.map((item) => item.url)).toEqual([`${SITE}/blog/massage-and-immunity`, `${SITE}/blog/older-post`])
+    expect(parsed.items[0]).toMatchObject({
+      date_published: article.publishedAt,
+      date_modified: article.updatedAt,
+      authors: [{ name: 'Janet', url: `${SITE}/authors/janet` }],
+      tags: ['Immune health'],
+    })
+  })
+})
