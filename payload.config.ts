@@ -69,6 +69,14 @@ export default buildConfig({
     autoGenerate: env.NODE_ENV === 'development',
   },
   plugins: [seo, redirects],
+  jobs: {
+    // Scheduled publish/unpublish jobs wait in the default queue; the server checks it every
+    // 10 seconds, so a scheduled article goes live well within a minute of its time, with no
+    // outside cron. Only inside the Next server (NEXT_RUNTIME is set in its bundles): one-off
+    // processes (the seed script, tests) must not start timers that outlive their work.
+    autoRun: process.env.NEXT_RUNTIME === 'nodejs' ? [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }] : [],
+    deleteJobOnComplete: true,
+  },
   db: databaseAdapter(),
   sharp,
   onInit,

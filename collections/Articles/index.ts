@@ -132,7 +132,9 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
     afterChange: [redirectOldSlug],
   },
   versions: {
-    drafts: { autosave: { interval: 1000 } },
+    // schedulePublish: "Schedule publish/unpublish" in the publish menu, run by the jobs queue that
+    // payload.config.ts autoRuns inside the server process (no outside cron).
+    drafts: { autosave: { interval: 1000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
 }

@@ -1,5 +1,6 @@
 import * as migration_20261124_033940_initial from './20261124_033940_initial';
 import * as migration_20261127_221544_seo_search_redirects from './20261127_221544_seo_search_redirects';
+import * as migration_20261127_223339_scheduled_publishing from './20261127_223339_scheduled_publishing';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_221544_seo_search_redirects.up,
     down: migration_20261127_221544_seo_search_redirects.down,
-    name: '20261127_221544_seo_search_redirects'
+    name: '20261127_221544_seo_search_redirects',
+  },
+  {
+    up: migration_20261127_223339_scheduled_publishing.up,
+    down: migration_20261127_223339_scheduled_publishing.down,
+    name: '20261127_223339_scheduled_publishing'
   },
 ];
