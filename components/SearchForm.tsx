@@ -23,6 +23,7 @@ export function SearchForm({ query = '', id, compact = false }: Props) {
         type="search"
         name="q"
         defaultValue={query}
+        placeholder={compact ? 'Search articles' : undefined}
         maxLength={SEARCH_QUERY_MAX_LENGTH}
         autoComplete="off"
         enterKeyHint="search"

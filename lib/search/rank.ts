@@ -40,11 +40,19 @@ export function rankCandidates<T extends SearchCandidate>(candidates: T[], terms
  * (title, then summary, then body; see collections/fields/searchText.ts): drops the leading ones.
  */
 export function bodyOfSearchText(searchText: string | null | undefined, leadingFields: (string | null | undefined)[]): string {
-  let rest = searchText ?? ''
-  for (const field of leadingFields) {
-    if (!field || field.trim() === '') continue
-    if (rest === field) return ''
-    if (rest.startsWith(`${field}\n`)) rest = rest.slice(field.length + 1)
+  let rest = (searchText ?? '').trim()
+  // A benefit's summary is usually its description's first sentence too: strip each leading field
+  // wherever it repeats at the start, so a snippet never restates what the result already shows.
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const field of leadingFields) {
+      const text = field?.trim()
+      if (!text || !rest.startsWith(text)) continue
+      const next = rest.charAt(text.length)
+      if (next !== '' && !/\s/.test(next)) continue
+      rest = rest.slice(text.length).trimStart()
+      changed = true
+    }
   }
   return rest
 }

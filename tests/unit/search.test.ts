@@ -152,4 +152,14 @@ describe('bodyOfSearchText', () => {
     expect(bodyOfSearchText('Only title', ['Only title'])).toBe('')
     expect(bodyOfSearchText(null, ['x'])).toBe('')
   })
+
+  it('drops a summary repeated as the first sentence of the description', () => {
+    const summary = 'Stress has been shown to have a negative impact on immune function.'
+    const stored = `Reduces stress\n${summary}\n${summary} Reducing stress through Massage can help.`
+    expect(bodyOfSearchText(stored, ['Reduces stress', summary])).toBe('Reducing stress through Massage can help.')
+  })
+
+  it('only strips whole leading words, never part of one', () => {
+    expect(bodyOfSearchText('Janet\nJanetta writes here', ['Janet'])).toBe('Janetta writes here')
+  })
 })
