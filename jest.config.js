@@ -1,6 +1,6 @@
 /**
  * Payload 3 is ESM-only, so jest runs in native-ESM mode (`--experimental-vm-modules`, set by
- * scripts/test.mjs) with @swc/jest compiling TypeScript. Three tiers, one config each.
+ * scripts/test.mjs) with @swc/jest compiling TypeScript. Four tiers, one config each.
  */
 const transform = {
   '^.+\\.(t|j)sx?$': [
@@ -30,6 +30,15 @@ export default {
       ...shared,
       displayName: 'http',
       testMatch: ['<rootDir>/tests/http/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/http/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/http/global-teardown.ts',
+    },
+    {
+      // Real-browser tests (Debian Chromium via playwright-core) against the same server: jest runs
+      // a global setup module once per run however many projects name it, so one build serves both.
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
       globalSetup: '<rootDir>/tests/http/global-setup.ts',
       globalTeardown: '<rootDir>/tests/http/global-teardown.ts',
     },

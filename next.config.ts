@@ -15,7 +15,10 @@ const nextConfig: NextConfig = {
   // streamed in later: crawlers and link previews read it there.
   htmlLimitedBots: /.*/,
   // Unmatched URLs get the site's own 404 page (app/global-not-found.tsx), with two root layouts.
-  experimental: { globalNotFound: true },
+  // isrFlushToDisk: false keeps Next's data cache in memory. Next remembers purged cache tags in
+  // memory only, so entries on disk would outlive a restart that forgot their purges (or a database
+  // changed while the server was down) and serve old content (see lib/cache-tags.ts).
+  experimental: { globalNotFound: true, isrFlushToDisk: false },
   // Read from disk at run time, so shipped with the server: the seed's article, and the fonts
   // of the generated share images (app/og).
   outputFileTracingIncludes: { '/**': ['./lib/seed/content/**'], '/og/**': ['./lib/og/fonts/**'] },

@@ -185,7 +185,7 @@ export interface Article {
    */
   generateSlug?: boolean | null;
   /**
-   * The address of the page: lowercase words joined by hyphens.
+   * The address of the page: lowercase words joined by hyphens. Made from the title until the page is live; choose "Unlock" to write your own.
    */
   slug: string;
   author: string | Author;
@@ -222,7 +222,7 @@ export interface Article {
 export interface Media {
   id: string;
   /**
-   * Describe the image for people who cannot see it, e.g. "Therapist massaging a client's shoulders".
+   * For people who cannot see the image, and for search engines. Describe what the image shows in a short sentence, as you would to someone on the phone, e.g. "Therapist massaging a client's shoulders". Leave out "image of" and file names.
    */
   alt: string;
   caption?: string | null;
@@ -305,7 +305,7 @@ export interface Benefit {
    */
   generateSlug?: boolean | null;
   /**
-   * The address of the page: lowercase words joined by hyphens.
+   * The address of the page: lowercase words joined by hyphens. Made from the title until the page is live; choose "Unlock" to write your own.
    */
   slug: string;
   /**
@@ -378,7 +378,7 @@ export interface Author {
    */
   generateSlug?: boolean | null;
   /**
-   * The address of the page: lowercase words joined by hyphens.
+   * The address of the page: lowercase words joined by hyphens. Made from the title until the page is live; choose "Unlock" to write your own.
    */
   slug: string;
   searchText?: string | null;
@@ -406,7 +406,7 @@ export interface Topic {
    */
   generateSlug?: boolean | null;
   /**
-   * The address of the page: lowercase words joined by hyphens.
+   * The address of the page: lowercase words joined by hyphens. Made from the title until the page is live; choose "Unlock" to write your own.
    */
   slug: string;
   meta?: {

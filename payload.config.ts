@@ -15,11 +15,15 @@ import { Media } from './collections/Media'
 import { redirects } from './collections/Redirects'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
+import { cacheEndpoints } from './lib/cache/endpoints'
 import { chooseDatabase } from './lib/database'
 import { env } from './lib/env'
+import { MAX_IMAGE_BYTES } from './lib/media/imageType'
 import { migrations } from './lib/migrations'
+import { LIVE_PREVIEW_BREAKPOINTS, livePreviewUrl } from './lib/preview'
 import { resolvePayloadSecret } from './lib/secret'
 import { seedIfEmpty } from './lib/seed'
+import { PUBLIC_PAGE_COLLECTIONS } from './lib/seo/paths'
 import { seo } from './lib/seo/plugin'
 import { site } from './lib/site'
 
@@ -57,9 +61,22 @@ export default buildConfig({
     user: Users.slug,
     avatar: 'default',
     importMap: { baseDir: path.resolve(dirname) },
-    meta: { titleSuffix: ` · ${site.name} admin` },
+    meta: {
+      titleSuffix: ` · ${site.name} admin`,
+      applicationName: `${site.name} admin`,
+      icons: { icon: [{ url: '/favicon.svg', type: 'image/svg+xml' }] },
+    },
+    components: {
+      graphics: { Logo: '/components/admin/Logo#Logo', Icon: '/components/admin/Icon#Icon' },
+      // "Write a new article" and the writer's drafts, above the collection cards.
+      beforeDashboard: ['/components/admin/Dashboard#Dashboard'],
+    },
+    // The site beside the editor, refreshed on every (auto)save; opens /next/preview for the doc.
+    livePreview: { collections: [...PUBLIC_PAGE_COLLECTIONS], url: livePreviewUrl, breakpoints: LIVE_PREVIEW_BREAKPOINTS },
   },
   collections: [Articles, Benefits, Authors, Topics, Media, Users],
+  // /api/cache/purge (changes made outside a request reach Next's cache) and /api/cache/stats.
+  endpoints: cacheEndpoints,
   editor: lexicalEditor(),
   secret: resolvePayloadSecret(env),
   typescript: {
@@ -79,6 +96,10 @@ export default buildConfig({
   },
   db: databaseAdapter(),
   sharp,
+  // Images over the limit are cut off while they stream in, and collections/hooks/checkImageUpload.ts
+  // answers with a 400 that says what to do. Not `abortOnLimit`: Payload turns that into a 500-style
+  // "An unknown error occurred." in production. Requests over 50 MB are still refused outright.
+  upload: { limits: { fileSize: MAX_IMAGE_BYTES }, abortOnLimit: false },
   onInit,
   telemetry: false,
 })

@@ -1,9 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
+import { previewButtonUrl } from '../lib/preview'
 import { anyone, authenticated } from './access'
 import { searchText } from './fields/searchText'
 import { slug } from './fields/slug'
 import { redirectOldSlug, rememberLiveSlug } from './hooks/redirectOldSlug'
+import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
 import { AUTHORS, MEDIA } from './slugs'
 
 const httpUrl = (value: unknown) =>
@@ -18,10 +20,17 @@ export const Authors: CollectionConfig<typeof AUTHORS> = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'credentials', 'jobTitle'],
     description: 'Public profiles shown in bylines and on author pages.',
+    // The "Preview" button: this profile's page on the site (lib/preview.ts).
+    preview: previewButtonUrl(AUTHORS),
   },
   defaultSort: 'name',
-  // An old address keeps working after a slug change (a permanent redirect to this document).
-  hooks: { beforeChange: [rememberLiveSlug], afterChange: [redirectOldSlug] },
+  // An old address keeps working after a slug change (a permanent redirect to this document);
+  // every change purges the site's cache of this collection (collections/hooks/revalidate.ts).
+  hooks: {
+    beforeChange: [rememberLiveSlug],
+    afterChange: [redirectOldSlug, revalidateAfterChange],
+    afterDelete: [revalidateAfterDelete],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {

@@ -2,23 +2,38 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
+import { ALT_TEXT_GUIDANCE, ALT_TEXT_MAX_LENGTH, validateAltText } from '../lib/media/altText'
+import { ACCEPTED_IMAGE_MIME_TYPES } from '../lib/media/imageType'
 import { anyone, authenticated } from './access'
+import { checkImageUpload } from './hooks/checkImageUpload'
+import { validationErrorResponse } from './hooks/validationErrorResponse'
+import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
 import { MEDIA } from './slugs'
 
-export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']
+/** Photos and graphics the site can resize and serve: no SVG (it can carry script), no GIF. */
+export const IMAGE_MIME_TYPES = [...ACCEPTED_IMAGE_MIME_TYPES]
 
 export const Media: CollectionConfig<typeof MEDIA> = {
   slug: MEDIA,
   labels: { singular: 'Image', plural: 'Images' },
   access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'] },
+  // A changed or deleted image (its alt text, focal point) purges every cached page showing images.
+  hooks: {
+    beforeOperation: [checkImageUpload],
+    afterChange: [revalidateAfterChange],
+    afterDelete: [revalidateAfterDelete],
+    afterError: [validationErrorResponse],
+  },
   fields: [
     {
       name: 'alt',
       type: 'text',
       required: true,
-      maxLength: 250,
-      admin: { description: 'Describe the image for people who cannot see it, e.g. "Therapist massaging a client\'s shoulders".' },
+      maxLength: ALT_TEXT_MAX_LENGTH,
+      // Not just required: a file name or "photo" is refused too (lib/media/altText.ts).
+      validate: (value: unknown) => validateAltText(value),
+      admin: { description: `For people who cannot see the image, and for search engines. ${ALT_TEXT_GUIDANCE}` },
     },
     { name: 'caption', type: 'text' },
   ],

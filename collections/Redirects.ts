@@ -2,6 +2,7 @@ import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 
 import { anyone, authenticated } from './access'
 import { normaliseRedirectFrom } from './hooks/normaliseRedirectFrom'
+import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
 import { ARTICLES, AUTHORS, BENEFITS, REDIRECTS, TOPICS } from './slugs'
 
 /**
@@ -27,6 +28,11 @@ export const redirects = redirectsPlugin({
       defaultColumns: ['from', 'to', 'type', 'updatedAt'],
       description: 'Old addresses that now lead somewhere else. Changing a page’s slug adds one automatically.',
     },
-    hooks: { beforeValidate: [normaliseRedirectFrom] },
+    hooks: {
+      beforeValidate: [normaliseRedirectFrom],
+      // Pages look redirects up through the cache (lib/queries/redirects.ts): purge it on change.
+      afterChange: [revalidateAfterChange],
+      afterDelete: [revalidateAfterDelete],
+    },
   },
 })

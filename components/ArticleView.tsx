@@ -1,11 +1,14 @@
 import type { ArticleData } from '../lib/queries/articles'
 import { populated, populatedList } from '../lib/populated'
+import { tableOfContents } from '../lib/richtext/headings'
+import { readingMinutes, readingTimeLabel } from '../lib/richtext/readingTime'
 import { AuthorCard } from './AuthorCard'
 import { BenefitList } from './BenefitList'
 import { Byline } from './Byline'
 import { MediaImage } from './MediaImage'
 import { ReferenceList } from './ReferenceList'
 import { hasBlock, RichText } from './RichText'
+import { TABLE_OF_CONTENTS_IDS, TableOfContents } from './TableOfContents'
 import { TopicLinks } from './TopicLinks'
 
 /** A full article: the one `h1`, byline, hero, body with its numbered benefits, sources, author. */
@@ -16,6 +19,11 @@ export function ArticleView({ article }: { article: ArticleData }) {
   const benefitList = <BenefitList benefits={benefits} />
   // The writer places the list with a "Benefit list" block; without one it follows the body.
   const placedInBody = hasBlock(article.content, 'benefitList')
+  // Headings take ids for the table of contents; the benefit list's items already use their slugs.
+  const reservedIds = [...TABLE_OF_CONTENTS_IDS, ...benefits.map((benefit) => benefit.slug)]
+  const readingTime = readingTimeLabel(
+    readingMinutes(article.content, benefits.map((benefit) => `${benefit.title} ${benefit.summary}`).join('\n')),
+  )
 
   return (
     <article className="article">
@@ -28,11 +36,13 @@ export function ArticleView({ article }: { article: ArticleData }) {
           reviewer={populated(article.reviewedBy)}
           lastReviewedAt={article.lastReviewedAt}
         />
+        {readingTime ? <p className="reading-time">{readingTime}</p> : null}
         {hero ? (
           <MediaImage image={hero} size="hero" sizes="(min-width: 48rem) 46rem, 100vw" priority className="article__hero" />
         ) : null}
       </header>
-      <RichText data={article.content} blocks={{ benefitList: () => benefitList }} />
+      <TableOfContents entries={tableOfContents(article.content, reservedIds)} />
+      <RichText data={article.content} blocks={{ benefitList: () => benefitList }} reservedIds={reservedIds} />
       {placedInBody ? null : benefitList}
       <ReferenceList references={article.references} />
       <footer className="article__footer">

@@ -1,43 +1,122 @@
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
-import {
-  type JSXConvertersFunction,
-  LinkJSXConverter,
-  RichText as LexicalRichText,
-} from '@payloadcms/richtext-lexical/react'
+import type { SerializedEditorState, SerializedLexicalNode } from '@payloadcms/richtext-lexical/lexical'
+import { type JSXConverters, type JSXConvertersFunction, RichText as LexicalRichText } from '@payloadcms/richtext-lexical/react'
 import type { ReactNode } from 'react'
 
-import { routes } from '../lib/site'
+import type { Media } from '../payload-types'
+import { headingIds } from '../lib/richtext/headings'
+import type { LexicalNode } from '../lib/richtext/lexical'
+import { type LinkFields, linkHref, newTabAttributes } from '../lib/richtext/links'
+import { MediaImage } from './MediaImage'
 
 type BlockRenderers = Record<string, () => ReactNode>
 
-/** Internal links point at documents; their URL comes from the same route map as everywhere. */
-const internalDocToHref = ({ linkNode }: { linkNode: { fields: { doc?: unknown } } }) => {
-  const doc = linkNode.fields.doc as { relationTo?: string; value?: { slug?: string } | string } | undefined
-  const slug = typeof doc?.value === 'object' ? doc.value.slug : undefined
-  if (!slug) return '#'
-  if (doc?.relationTo === 'benefits') return routes.benefit(slug)
-  if (doc?.relationTo === 'authors') return routes.author(slug)
-  if (doc?.relationTo === 'topics') return routes.topic(slug)
-  return routes.article(slug)
+// Lexical's text format bits (lexical/utils/nodeFormat).
+const IS_BOLD = 1
+const IS_ITALIC = 1 << 1
+const IS_STRIKETHROUGH = 1 << 2
+const IS_CODE = 1 << 4
+const IS_SUBSCRIPT = 1 << 5
+const IS_SUPERSCRIPT = 1 << 6
+
+type LinkConverterArgs = {
+  node: { fields: unknown; children: SerializedLexicalNode[] }
+  nodesToJSX: (args: { nodes: SerializedLexicalNode[] }) => ReactNode[]
 }
 
-/** Renders Lexical content to plain HTML on the server: no editor, no client JavaScript. */
+type ImageDoc = Pick<Media, 'alt' | 'url' | 'width' | 'height' | 'sizes'> & { caption?: string | null }
+
+/** The column width the article body is set in (styles.css `.prose`), for the browser's pick of size. */
+const BODY_IMAGE_SIZES = '(min-width: 48rem) 46rem, 100vw'
+
+function converters(ids: Map<LexicalNode, string>, blocks: BlockRenderers): JSXConvertersFunction {
+  return ({ defaultConverters }) => {
+    // One renderer for typed links and auto-detected ones (a URL typed into the text).
+    const link = ({ node, nodesToJSX }: LinkConverterArgs) => {
+      const children = nodesToJSX({ nodes: node.children })
+      const fields = node.fields as LinkFields
+      const href = linkHref(fields)
+      // A link to a draft or deleted page, or to an unsafe URL, keeps its words and loses the link.
+      if (!href) return <>{children}</>
+      return (
+        <a href={href} {...newTabAttributes(fields)}>
+          {children}
+        </a>
+      )
+    }
+    return {
+      ...defaultConverters,
+      // Semantic tags for the formats the editor offers; no inline styles.
+      text: ({ node }) => {
+        let text: ReactNode = node.text
+        if (node.format & IS_CODE) text = <code>{text}</code>
+        if (node.format & IS_SUBSCRIPT) text = <sub>{text}</sub>
+        if (node.format & IS_SUPERSCRIPT) text = <sup>{text}</sup>
+        if (node.format & IS_STRIKETHROUGH) text = <s>{text}</s>
+        if (node.format & IS_ITALIC) text = <em>{text}</em>
+        if (node.format & IS_BOLD) text = <strong>{text}</strong>
+        return text
+      },
+      heading: ({ node, nodesToJSX }) => {
+        const Tag = (['h2', 'h3', 'h4', 'h5', 'h6'] as const).find((tag) => tag === node.tag) ?? 'h2'
+        return <Tag id={ids.get(node as unknown as LexicalNode)}>{nodesToJSX({ nodes: node.children })}</Tag>
+      },
+      // Plain lists: the editor has no checklists, and the default writes an empty `class` on every item.
+      list: ({ node, nodesToJSX }) => {
+        const Tag = node.tag === 'ol' ? 'ol' : 'ul'
+        return <Tag>{nodesToJSX({ nodes: node.children })}</Tag>
+      },
+      listitem: ({ node, nodesToJSX }) => <li>{nodesToJSX({ nodes: node.children })}</li>,
+      link,
+      autolink: link,
+      upload: ({ node }) => {
+        const image = node.value as ImageDoc | string | null | undefined
+        if (!image || typeof image !== 'object' || !image.url) return null
+        const picture = <MediaImage image={image} size="hero" sizes={BODY_IMAGE_SIZES} />
+        return image.caption ? (
+          <figure>
+            {picture}
+            <figcaption>{image.caption}</figcaption>
+          </figure>
+        ) : (
+          picture
+        )
+      },
+      blocks: Object.fromEntries(Object.entries(blocks).map(([slug, render]) => [slug, () => render()])),
+      // A node this renderer does not know is left out rather than shown as "unknown node".
+      unknown: () => null,
+    }
+  }
+}
+
+/**
+ * Renders Lexical content to plain HTML on the server: no editor, no client JavaScript. Headings
+ * get the ids that lib/richtext/headings.ts gives them (the table of contents links to those);
+ * `reservedIds` are other ids on the page that headings must not take.
+ */
 export function RichText({
   data,
   blocks = {},
   className = 'prose',
+  reservedIds = [],
 }: {
   data: unknown
   blocks?: BlockRenderers
   className?: string
+  reservedIds?: Iterable<string>
 }) {
   if (!data || typeof data !== 'object' || !('root' in data)) return null
-  const converters: JSXConvertersFunction = ({ defaultConverters }) => ({
-    ...defaultConverters,
-    ...LinkJSXConverter({ internalDocToHref }),
-    blocks: Object.fromEntries(Object.entries(blocks).map(([slug, render]) => [slug, () => render()])),
-  })
-  return <LexicalRichText className={className} data={data as SerializedEditorState} converters={converters} disableContainer={false} />
+  const ids = headingIds(data, reservedIds)
+  return (
+    <LexicalRichText
+      className={className}
+      data={data as SerializedEditorState<SerializedLexicalNode>}
+      converters={converters(ids, blocks)}
+      disableContainer={false}
+      // Alignment and indent are not editor features; pasted values must not style the page.
+      disableIndent
+      disableTextAlign
+    />
+  )
 }
 
 /** True when the document places a block of this type itself. */

@@ -41,7 +41,7 @@ export function normaliseRedirectFrom(value: unknown): string | null {
 }
 
 /** Where the app serves pages of its own; only other paths may need a redirect from proxy.ts. */
-const KNOWN_PREFIXES = ['/blog', '/benefits', '/authors', '/topics', '/search', '/og', '/sitemaps', '/_next', '/admin', '/api']
+const KNOWN_PREFIXES = ['/blog', '/benefits', '/authors', '/topics', '/search', '/og', '/sitemaps', '/next', '/_next', '/admin', '/api']
 const KNOWN_FILES = [/^\/(feed\.xml|atom\.xml|feed\.json|robots\.txt)$/, /^\/sitemap[^/]*\.xml$/, /^\/favicon[^/]*$/]
 
 export function isKnownRoutePath(pathname: string): boolean {

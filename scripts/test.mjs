@@ -66,7 +66,7 @@ if (!env.MONGODB_URI && existsSync(new URL('./mongo-standin.mjs', import.meta.ur
 
 let status = 1
 try {
-  status = step('jest: unit, int, http', 'npx', ['jest', ...jestArgs], {
+  status = step('jest: unit, int, http, e2e', 'npx', ['jest', ...jestArgs], {
     NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
   })
 } finally {

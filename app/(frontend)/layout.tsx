@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 
+import { PreviewBar } from '../../components/PreviewBar'
 import { SiteFooter } from '../../components/SiteFooter'
 import { SiteHeader } from '../../components/SiteHeader'
 import { rootMetadata } from '../../lib/seo/metadata'
@@ -8,8 +9,8 @@ import './styles.css'
 
 export const metadata = rootMetadata
 
-// Content changes in the admin must show on the next request; rendering per request keeps every
-// page current until on-demand revalidation (publish → purge by cache tag) takes this over.
+// Rendered per request, so `next build` never needs the database; the data each page shows comes
+// from Next's cache, purged by tag when content changes (lib/cache-tags.ts).
 export const dynamic = 'force-dynamic'
 
 export default function FrontendLayout({ children }: { children: ReactNode }) {
@@ -19,6 +20,7 @@ export default function FrontendLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
+        <PreviewBar />
         <SiteHeader />
         <main id="main" className="container">
           {children}

@@ -10,7 +10,8 @@ import { buildSitemapEntries, splitSitemap } from '../../lib/seo/sitemap'
  * a sitemap index, which Next's metadata routes cannot write, and Next refuses both at one address.
  */
 
-// Content changes must show on the next request (a later issue adds cache tags).
+// Rendered per request from cached data (purged by tag on every change, lib/cache-tags.ts), so the
+// build never needs the database.
 export const dynamic = 'force-dynamic'
 
 const chunks = async () => splitSitemap(buildSitemapEntries(await getSitemapContent()))

@@ -1,12 +1,13 @@
-import { BlocksFeature, HeadingFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import type { CollectionConfig } from 'payload'
 
+import { previewButtonUrl } from '../../lib/preview'
 import { authenticated, authenticatedOrPublished } from '../access'
 import { searchText } from '../fields/searchText'
 import { slug } from '../fields/slug'
 import { redirectOldSlug, rememberLiveSlug } from '../hooks/redirectOldSlug'
+import { rememberPublicState, revalidateAfterChange, revalidateAfterDelete } from '../hooks/revalidate'
 import { ARTICLES, AUTHORS, BENEFITS, MEDIA, TOPICS } from '../slugs'
-import { BenefitListBlock } from './benefitListBlock'
+import { articleEditor } from './editor'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 export const EXCERPT_MAX_LENGTH = 300
@@ -27,6 +28,8 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'author', '_status', 'publishedAt', 'updatedAt'],
     description: 'Your blog posts. Drafts save as you type and stay private until you publish.',
+    // The "Preview" button: the latest draft on the real site layout, for logged-in users (lib/preview.ts).
+    preview: previewButtonUrl(ARTICLES),
   },
   defaultSort: '-publishedAt',
   fields: [
@@ -43,13 +46,7 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
       name: 'content',
       type: 'richText',
       required: true,
-      editor: lexicalEditor({
-        features: ({ defaultFeatures }) => [
-          ...defaultFeatures.filter((feature) => feature.key !== 'heading'),
-          HeadingFeature({ enabledHeadingSizes: ['h2', 'h3', 'h4'] }),
-          BlocksFeature({ blocks: [BenefitListBlock] }),
-        ],
-      }),
+      editor: articleEditor,
     },
     {
       name: 'benefits',
@@ -125,11 +122,19 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
         condition: (data) => Boolean(data?.reviewedBy),
       },
     },
+    {
+      // Advice while writing (headings, links, health claims, readability); never blocks publishing.
+      name: 'editorialChecks',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/admin/EditorialChecks#EditorialChecks' } },
+    },
     searchText([{ field: 'title' }, { field: 'excerpt' }, { field: 'content', richText: true }]),
   ],
   hooks: {
-    beforeChange: [setPublishedAt, rememberLiveSlug],
-    afterChange: [redirectOldSlug],
+    beforeChange: [setPublishedAt, rememberLiveSlug, rememberPublicState],
+    // Publish, edits of the live article, unpublish and delete purge the site's cache; drafts don't.
+    afterChange: [redirectOldSlug, revalidateAfterChange],
+    afterDelete: [revalidateAfterDelete],
   },
   versions: {
     // schedulePublish: "Schedule publish/unpublish" in the publish menu, run by the jobs queue that

@@ -3,10 +3,16 @@ import type { CollectionConfig } from 'payload'
 import { admins, adminsFieldLevel, adminsOrSelf } from '../access'
 import { USERS } from '../slugs'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { keepOneAdminOnDelete, keepOneAdminOnDemotion } from './hooks/keepOneAdmin'
+import { onlyAdminsChangeRoles } from './hooks/onlyAdminsChangeRoles'
 
 export const ROLES = ['admin', 'editor'] as const
 
-/** Admin logins. Never public: bylines use the separate `authors` collection. */
+/**
+ * Admin logins. Never public: bylines use the separate `authors` collection.
+ * Admins manage every account; an editor sees and edits only their own (name, email, password)
+ * and can never change a role, create or delete accounts. Content collections are open to both.
+ */
 export const Users: CollectionConfig<typeof USERS> = {
   slug: USERS,
   auth: true,
@@ -34,5 +40,9 @@ export const Users: CollectionConfig<typeof USERS> = {
       access: { create: adminsFieldLevel, update: adminsFieldLevel },
     },
   ],
-  hooks: { beforeChange: [firstUserIsAdmin] },
+  hooks: {
+    beforeOperation: [onlyAdminsChangeRoles],
+    beforeChange: [firstUserIsAdmin, keepOneAdminOnDemotion],
+    beforeDelete: [keepOneAdminOnDelete],
+  },
 }

@@ -1,14 +1,17 @@
-import { cache } from 'react'
-
 import { ARTICLES } from '../../collections/slugs'
+import { richTextLinkTags, tags } from '../cache-tags'
 import { getPayloadClient } from '../payload'
 import { site } from '../site'
-import { articleCardSelect, authorPersonSelect, populate } from './select'
+import { cachedQuery } from './cached'
+import { articleCardSelect, authorPersonSelect, imageSelect, populate } from './select'
 
 /** Every frontend read runs with the visitor's rights: anonymous sees published work only. */
 const publicRead = { overrideAccess: false, depth: 1, populate } as const
 
-export const getLatestArticles = cache(async (limit: number) => {
+/** Article cards show the article, its author and its hero image. */
+const cardTags = () => [tags.articles, tags.authors, tags.media]
+
+export const getLatestArticles = cachedQuery('getLatestArticles', cardTags, async (limit: number) => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     ...publicRead,
@@ -22,7 +25,7 @@ export const getLatestArticles = cache(async (limit: number) => {
 })
 
 /** One page of the blog. `null` when the page does not exist (so the route can 404). */
-export const getArticlesPage = cache(async (page: number) => {
+export const getArticlesPage = cachedQuery('getArticlesPage', cardTags, async (page: number) => {
   const payload = await getPayloadClient()
   const result = await payload.find({
     ...publicRead,
@@ -37,12 +40,17 @@ export const getArticlesPage = cache(async (page: number) => {
   return result
 })
 
-export const getArticleBySlug = cache(async (slug: string) => {
+/** The whole article: its body may link to any page, and it lists benefits and topics. */
+const articleTags = (slug: string) => [tags.article(slug), ...richTextLinkTags, tags.media]
+
+export const getArticleBySlug = cachedQuery('getArticleBySlug', articleTags, async (slug: string) => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     ...publicRead,
     // The author and reviewer's profile links become `sameAs` in the page's structured data.
-    populate: { ...populate, authors: authorPersonSelect },
+    // Rich-text internal links need the linked article's slug (benefits already bring theirs);
+    // images in the body show their caption.
+    populate: { ...populate, authors: authorPersonSelect, articles: { slug: true }, media: { ...imageSelect, caption: true } },
     collection: ARTICLES,
     where: { slug: { equals: slug } },
     select: {
@@ -62,7 +70,7 @@ export const getArticleBySlug = cache(async (slug: string) => {
   return docs[0] ?? null
 })
 
-const articlesWhere = cache(async (field: 'author' | 'topics' | 'benefits', id: string) => {
+const articlesWhere = cachedQuery('articlesWhere', cardTags, async (field: 'author' | 'topics' | 'benefits', id: string) => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     ...publicRead,

@@ -1,12 +1,15 @@
-import { cache } from 'react'
-
 import { AUTHORS } from '../../collections/slugs'
+import { richTextLinkTags, tags } from '../cache-tags'
 import { getPayloadClient } from '../payload'
+import { cachedQuery } from './cached'
 import { authorPersonSelect, populate } from './select'
 
 const authorProfileSelect = { ...authorPersonSelect, bio: true, meta: true } as const
 
-export const getAuthorBySlug = cache(async (slug: string) => {
+/** A profile: the author, her photo, and a bio whose links may lead to any page. */
+const profileTags = () => [...richTextLinkTags, tags.media]
+
+export const getAuthorBySlug = cachedQuery('getAuthorBySlug', (slug: string) => [tags.author(slug), ...profileTags()], async (slug: string) => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: AUTHORS,
@@ -22,7 +25,7 @@ export const getAuthorBySlug = cache(async (slug: string) => {
 })
 
 /** The practice's own therapist for the home page: the first profile created. */
-export const getFeaturedAuthor = cache(async () => {
+export const getFeaturedAuthor = cachedQuery('getFeaturedAuthor', profileTags, async () => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: AUTHORS,

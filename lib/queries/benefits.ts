@@ -1,10 +1,10 @@
-import { cache } from 'react'
-
 import { BENEFITS } from '../../collections/slugs'
+import { richTextLinkTags, tags } from '../cache-tags'
 import { getPayloadClient } from '../payload'
+import { cachedQuery } from './cached'
 import { benefitSummarySelect, populate } from './select'
 
-export const getBenefits = cache(async () => {
+export const getBenefits = cachedQuery('getBenefits', () => [tags.benefits], async () => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: BENEFITS,
@@ -18,7 +18,10 @@ export const getBenefits = cache(async () => {
   return docs
 })
 
-export const getBenefitBySlug = cache(async (slug: string) => {
+/** The benefit, its share image, and a description whose links may lead to any page. */
+const benefitTags = (slug: string) => [tags.benefit(slug), ...richTextLinkTags, tags.media]
+
+export const getBenefitBySlug = cachedQuery('getBenefitBySlug', benefitTags, async (slug: string) => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: BENEFITS,

@@ -1,15 +1,17 @@
-import { cache } from 'react'
-
 import { ARTICLES } from '../../collections/slugs'
+import { richTextLinkTags, tags } from '../cache-tags'
 import { getPayloadClient } from '../payload'
 import type { FeedArticle } from '../seo/feeds'
+import { cachedQuery } from './cached'
 import { benefitSummarySelect, imageSelect } from './select'
+
+const feedTags = () => [...richTextLinkTags, tags.media]
 
 /**
  * The newest published articles with everything a full-content feed entry shows. Images keep
  * `mimeType` and `filename`: Payload's HTML converter needs them for uploads inside the body.
  */
-export const getFeedArticles = cache(async (limit: number): Promise<FeedArticle[]> => {
+export const getFeedArticles = cachedQuery('getFeedArticles', feedTags, async (limit: number): Promise<FeedArticle[]> => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: ARTICLES,
@@ -35,6 +37,8 @@ export const getFeedArticles = cache(async (limit: number): Promise<FeedArticle[
       authors: { name: true, slug: true },
       benefits: { ...benefitSummarySelect, description: true },
       topics: { name: true, slug: true },
+      // Internal links in the body need only the linked article's slug.
+      articles: { slug: true },
     },
     sort: '-publishedAt',
     limit,

@@ -1,17 +1,28 @@
 import { cache } from 'react'
 
 import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../../collections/slugs'
-import type { OgParams, OgSubject } from '../og/content'
+import { tags } from '../cache-tags'
+import type { OgCollection, OgParams, OgSubject } from '../og/content'
 import { getPayloadClient } from '../payload'
 import { populated } from '../populated'
 import { site } from '../site'
+import { cachedQuery } from './cached'
 
-/**
- * The few fields a share image shows, read as an anonymous visitor (`overrideAccess: false`), so
- * a draft has no image, exactly as it has no page. `null` when nothing public has that slug.
- */
-export const getOgSubject = cache(async ({ collection, slug }: OgParams): Promise<OgSubject | null> => {
-  if (collection === 'site') return { collection, tagline: site.tagline }
+/** A share image shows one document (an article also its author's name): nothing else purges it. */
+const ogTags = (collection: OgCollection, slug: string): string[] => {
+  switch (collection) {
+    case 'articles':
+      return [tags.article(slug), tags.authors]
+    case 'benefits':
+      return [tags.benefit(slug)]
+    case 'authors':
+      return [tags.author(slug)]
+    case 'topics':
+      return [tags.topic(slug)]
+  }
+}
+
+const documentSubject = cachedQuery('getOgSubject', ogTags, async (collection: OgCollection, slug: string): Promise<OgSubject | null> => {
   const payload = await getPayloadClient()
   const bySlug = { overrideAccess: false, where: { slug: { equals: slug } }, limit: 1, pagination: false } as const
 
@@ -46,3 +57,11 @@ export const getOgSubject = cache(async ({ collection, slug }: OgParams): Promis
     }
   }
 })
+
+/**
+ * The few fields a share image shows, read as an anonymous visitor (`overrideAccess: false`), so
+ * a draft has no image, exactly as it has no page. `null` when nothing public has that slug.
+ */
+export const getOgSubject = cache(async (params: OgParams): Promise<OgSubject | null> =>
+  params.collection === 'site' ? { collection: 'site', tagline: site.tagline } : documentSubject(params.collection, params.slug),
+)

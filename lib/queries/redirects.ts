@@ -1,18 +1,21 @@
-import { cache } from 'react'
-
 import { REDIRECTS } from '../../collections/slugs'
+import { richTextLinkTags, tags } from '../cache-tags'
 import { getPayloadClient } from '../payload'
 import { absoluteUrl } from '../site'
 import { redirectStatus, redirectTarget } from '../sitePaths'
+import { cachedQuery } from './cached'
 
 export type ResolvedRedirect = { target: string; status: 301 | 308 }
+
+/** A redirect leads to a page, whose slug and visibility decide where (and whether) it goes. */
+const redirectTags = () => [tags.redirects, ...richTextLinkTags]
 
 /**
  * The permanent redirect stored for a site path, resolved to where it leads today; `null` when
  * there is none, or its page is gone or not public. `from` is stored canonical (see
  * collections/hooks/normaliseRedirectFrom.ts); the other spellings cover rows saved before that.
  */
-export const findRedirect = cache(async (path: string): Promise<ResolvedRedirect | null> => {
+export const findRedirect = cachedQuery('findRedirect', redirectTags, async (path: string): Promise<ResolvedRedirect | null> => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: REDIRECTS,

@@ -1,8 +1,10 @@
-import { cache } from 'react'
-
 import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../../collections/slugs'
+import { tags } from '../cache-tags'
 import { getPayloadClient } from '../payload'
 import type { SitemapContent } from '../seo/sitemap'
+import { cachedQuery } from './cached'
+
+const sitemapTags = () => [tags.articles, tags.benefits, tags.authors, tags.topics, tags.media]
 
 /** Only what a sitemap entry needs: the address, the last change and the page's image. */
 const listed = { slug: true, updatedAt: true } as const
@@ -18,7 +20,7 @@ const sitemapImageSelect = { ...imageUrl, sizes: { hero: imageUrl, thumbnail: im
  * access control; articles are also filtered on `_status` so a draft never slips in).
  * Depth 1 only populates the images.
  */
-export const getSitemapContent = cache(async (): Promise<SitemapContent> => {
+export const getSitemapContent = cachedQuery('getSitemapContent', sitemapTags, async (): Promise<SitemapContent> => {
   const payload = await getPayloadClient()
   const all = { overrideAccess: false, pagination: false, limit: 0 } as const
   const [articles, benefits, authors, topics] = await Promise.all([

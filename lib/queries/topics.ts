@@ -1,10 +1,10 @@
-import { cache } from 'react'
-
 import { TOPICS } from '../../collections/slugs'
+import { tags } from '../cache-tags'
 import { getPayloadClient } from '../payload'
+import { cachedQuery } from './cached'
 import { populate } from './select'
 
-export const getTopicBySlug = cache(async (slug: string) => {
+export const getTopicBySlug = cachedQuery('getTopicBySlug', (slug: string) => [tags.topic(slug), tags.topics, tags.media], async (slug: string) => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: TOPICS,

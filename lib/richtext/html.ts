@@ -1,8 +1,8 @@
-import { convertLexicalToHTML, type HTMLConvertersFunction, LinkHTMLConverter } from '@payloadcms/richtext-lexical/html'
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
+import type { SerializedEditorState, SerializedLexicalNode } from '@payloadcms/richtext-lexical/lexical'
 
-import { documentPath, isPublicPageCollection } from '../seo/paths'
 import { toAbsoluteUrl } from '../seo/urls'
+import { type LinkFields, linkHref, newTabAttributes } from './links'
 
 /**
  * Lexical content as an HTML string, for places that cannot render React (feeds). Mirrors what
@@ -21,13 +21,63 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;')
 }
 
-/** An internal link's target is the linked document's page; a link to anything else goes nowhere. */
-const internalDocToHref = ({ linkNode }: { linkNode: { fields: { doc?: unknown } } }): string => {
-  const doc = linkNode.fields.doc as { relationTo?: unknown; value?: { slug?: string } | string } | undefined
-  const slug = typeof doc?.value === 'object' ? doc.value.slug : undefined
-  const path = isPublicPageCollection(doc?.relationTo) ? documentPath(doc.relationTo, slug) : null
-  return path ?? '#'
+type LinkNodeArgs = {
+  node: { fields: unknown; children: SerializedLexicalNode[] }
+  nodesToHTML: (args: { nodes: SerializedLexicalNode[] }) => string[]
 }
+
+/** Links go where they go on the page (lib/richtext/links.ts); an unreadable target keeps only its words. */
+const linkToHtml = ({ node, nodesToHTML }: LinkNodeArgs): string => {
+  const children = nodesToHTML({ nodes: node.children }).join('')
+  const fields = node.fields as LinkFields
+  const href = linkHref(fields)
+  if (!href) return children
+  const { target, rel } = newTabAttributes(fields)
+  return `<a href="${escapeHtml(href)}"${rel ? ` rel="${rel}"` : ''}${target ? ` target="${target}"` : ''}>${children}</a>`
+}
+
+type ImageDoc = { url?: string | null; alt?: string | null; width?: number | null; height?: number | null; sizes?: Record<string, unknown> | null }
+
+/**
+ * An image in the body as one `<img>` at its "hero" size (at most 1600 px wide), with its alt text
+ * and dimensions. Payload's default turns every generated size into a `<source>`, which would show
+ * the square-cropped thumbnail on narrow screens.
+ */
+const uploadToHtml = ({ node }: { node: { value?: unknown } }): string => {
+  const image = node.value as ImageDoc | string | null | undefined
+  if (!image || typeof image !== 'object' || !image.url) return ''
+  const hero = image.sizes?.hero as ImageDoc | undefined
+  const chosen = hero?.url ? hero : image
+  const dimensions =
+    chosen.width && chosen.height ? ` width="${Number(chosen.width)}" height="${Number(chosen.height)}"` : ''
+  return `<img src="${escapeHtml(chosen.url ?? '')}" alt="${escapeHtml(image.alt ?? '')}"${dimensions}>`
+}
+
+type ElementArgs = {
+  node: { children: SerializedLexicalNode[]; tag?: string }
+  nodesToHTML: (args: { nodes: SerializedLexicalNode[] }) => string[]
+}
+
+/** Plain `<ul>`/`<ol>` and `<li>`: Payload's default writes empty `class` and `style` attributes. */
+const listToHtml = ({ node, nodesToHTML }: ElementArgs): string => {
+  const tag = node.tag === 'ol' ? 'ol' : 'ul'
+  return `<${tag}>${nodesToHTML({ nodes: node.children }).join('')}</${tag}>`
+}
+const listItemToHtml = ({ node, nodesToHTML }: ElementArgs): string => `<li>${nodesToHTML({ nodes: node.children }).join('')}</li>`
+
+// Lexical's text format bits (lexical/utils/nodeFormat).
+const TEXT_FORMATS: [bit: number, tag: string][] = [
+  [1 << 4, 'code'],
+  [1 << 5, 'sub'],
+  [1 << 6, 'sup'],
+  [1 << 2, 's'],
+  [1 << 1, 'em'],
+  [1, 'strong'],
+]
+
+/** Text with semantic tags for its formats, as on the page; no inline styles. */
+const textToHtml = ({ node }: { node: { text: string; format: number } }): string =>
+  TEXT_FORMATS.reduce((html, [bit, tag]) => (node.format & bit ? `<${tag}>${html}</${tag}>` : html), escapeHtml(node.text))
 
 function isEditorState(data: unknown): data is SerializedEditorState {
   return typeof data === 'object' && data !== null && 'root' in data
@@ -37,10 +87,16 @@ export function lexicalToHtml(data: unknown, blocks: HtmlBlocks = {}): string {
   if (!isEditorState(data)) return ''
   const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
     ...defaultConverters,
-    ...LinkHTMLConverter({ internalDocToHref }),
+    text: textToHtml,
+    link: linkToHtml,
+    autolink: linkToHtml,
+    upload: uploadToHtml,
+    list: listToHtml,
+    listitem: listItemToHtml,
     blocks: Object.fromEntries(Object.entries(blocks).map(([slug, render]) => [slug, () => render()])),
   })
-  return convertLexicalToHTML({ data, converters, disableContainer: true })
+  // Alignment and indent are not editor features (collections/Articles/editor.ts): no inline styles.
+  return convertLexicalToHTML({ data, converters, disableContainer: true, disableIndent: true, disableTextAlign: true })
 }
 
 /** True when the document places a block of this type at its top level. */

@@ -8,7 +8,7 @@ export type LexicalNode = {
   children?: LexicalNode[]
   text?: string
   tag?: string
-  fields?: Record<string, unknown>
+  fields?: Record<string, unknown> | null
   [key: string]: unknown
 }
 
@@ -76,3 +76,69 @@ export function toPlainText(state: unknown): string {
   root.children.forEach(walk)
   return lines.filter((line) => line.trim() !== '').join('\n')
 }
+
+/** Lexical's text format bits, as stored in a text node's `format`. */
+export const TEXT_FORMAT = { bold: 1, italic: 1 << 1, strikethrough: 1 << 2 } as const
+
+/** A text node; `format` combines TEXT_FORMAT bits. */
+export const text = (value: string, format = 0): LexicalNode => ({ ...textNode(value), format })
+
+/** A paragraph of mixed inline nodes (text, links, line breaks). */
+export const paragraphOf = (children: LexicalNode[]): LexicalNode => ({
+  ...elementBase,
+  type: 'paragraph',
+  textFormat: 0,
+  textStyle: '',
+  children,
+})
+
+export const linebreak = (): LexicalNode => ({ type: 'linebreak', version: 1 })
+
+export const list = (kind: 'bullet' | 'number', items: string[]): LexicalNode => ({
+  ...elementBase,
+  type: 'list',
+  listType: kind,
+  tag: kind === 'bullet' ? 'ul' : 'ol',
+  start: 1,
+  children: items.map((item, i) => ({ ...elementBase, type: 'listitem', value: i + 1, children: [textNode(item)] })),
+})
+
+export const quote = (value: string): LexicalNode => ({ ...elementBase, type: 'quote', children: [textNode(value)] })
+
+export const horizontalRule = (): LexicalNode => ({ type: 'horizontalrule', version: 1 })
+
+/** A link to a web address; `newTab` opens it in a new tab. */
+export const externalLink = (label: string, url: string, { newTab = false, id = `link-${label}` } = {}): LexicalNode => ({
+  ...elementBase,
+  type: 'link',
+  version: 3,
+  id,
+  fields: { linkType: 'custom', url, newTab },
+  children: [textNode(label)],
+})
+
+/** A link to another document by relationship: its id, or the populated document. */
+export const internalLink = (
+  label: string,
+  relationTo: string,
+  value: string | Record<string, unknown>,
+  { id = `link-${label}` } = {},
+): LexicalNode => ({
+  ...elementBase,
+  type: 'link',
+  version: 3,
+  id,
+  fields: { linkType: 'internal', newTab: false, doc: { relationTo, value } },
+  children: [textNode(label)],
+})
+
+/** An image from an upload collection: its id, or the populated document. */
+export const upload = (relationTo: string, value: string | Record<string, unknown>, id = 'upload-1'): LexicalNode => ({
+  type: 'upload',
+  version: 3,
+  format: '',
+  id,
+  fields: null,
+  relationTo,
+  value,
+})

@@ -1,9 +1,10 @@
 import { xml2js } from 'xml-js'
 import { z } from 'zod'
 
-import { block, editorState, heading, paragraph, type LexicalNode } from '../../lib/richtext/lexical'
+import { block, editorState, heading, internalLink, paragraph, paragraphOf, type LexicalNode } from '../../lib/richtext/lexical'
 import { articleHtml, buildFeed, type FeedArticle, toJsonFeed11 } from '../../lib/seo/feeds'
 import { site } from '../../lib/site'
+import { EVERY_NODE_TEXT as T, everyNodeDocument } from '../richtext-fixture'
 
 const SITE = 'https://wellpress.test'
 const absoluteOnSite = z.url({ protocol: /^https$/ }).refine((url) => url.startsWith(`${SITE}/`), 'on SITE_URL')
@@ -107,6 +108,56 @@ describe('articleHtml', () => {
       ]),
     )
     for (const url of urls) expect(url).toMatch(/^https:\/\//)
+  })
+
+  it('renders an image in the body as one <img> with its alt text, size and absolute address', () => {
+    expect(html).toContain(`<img src="${SITE}/api/media/file/hands.webp" alt="Hands" width="800" height="600">`)
+    expect(html).not.toContain('<source')
+  })
+
+  it('renders every node the article editor can produce, links to the pages they name', () => {
+    const everything = articleHtml(
+      {
+        ...older,
+        benefits,
+        content: everyNodeDocument({
+          article: { slug: 'sleep-and-massage' },
+          benefit: { slug: 'reduces-stress' },
+          image: { url: '/api/media/file/s.webp', alt: 'Hot stones on a towel', width: 2400, height: 1600, sizes: { hero: { url: '/api/media/file/s-1600.webp', width: 1600, height: 1067 } } },
+        }) as FeedArticle['content'],
+      },
+      SITE,
+    )
+    for (const fragment of [
+      `<h2>${T.h2}</h2>`,
+      '<h3>Circulation &amp; lymph</h3>',
+      `<h4>${T.h4}</h4>`,
+      `<strong>${T.bold}</strong>`,
+      `<em>${T.italic}</em>`,
+      `<s>${T.strike}</s>`,
+      `<br />${T.afterBreak}`,
+      `<ul><li>${T.bullets[0]}</li><li>${T.bullets[1]}</li></ul>`,
+      `<ol><li>${T.numbered[0]}</li><li>${T.numbered[1]}</li></ol>`,
+      `<blockquote>${T.quote}</blockquote>`,
+      `<a href="${T.externalUrl}" rel="noopener noreferrer" target="_blank">${T.external}</a>`,
+      `<a href="${SITE}/blog/sleep-and-massage">${T.articleLink}</a>`,
+      `<a href="${SITE}/benefits/reduces-stress">${T.benefitLink}</a>`,
+      `<a href="${T.autolinkUrl}">${T.autolinkUrl}</a>`,
+      `<img src="${SITE}/api/media/file/s-1600.webp" alt="Hot stones on a towel" width="1600" height="1067">`,
+      '<hr',
+      'class="benefit-list"',
+    ]) {
+      expect(everything).toContain(fragment)
+    }
+    expect(everything).not.toMatch(/unknown|style=/)
+  })
+
+  it('keeps the words of a link to a page that is not public, without a link', () => {
+    const html = articleHtml(
+      { ...older, content: editorState([paragraphOf([internalLink('a draft', 'articles', 'draft-id')])]) as FeedArticle['content'] },
+      SITE,
+    )
+    expect(html).toContain('<p>a draft</p>')
   })
 
   it('ends with the article’s references', () => {

@@ -1,27 +1,37 @@
 import type { Metadata } from 'next'
+import { draftMode } from 'next/headers'
 
 import { ArticleView } from '../../../../components/ArticleView'
 import { Breadcrumbs } from '../../../../components/Breadcrumbs'
 import { JsonLd } from '../../../../components/JsonLd'
 import { parseParams, slugParams } from '../../../../lib/params'
 import { getArticleBySlug } from '../../../../lib/queries/articles'
+import { getArticleDraftBySlug, getPreviewer } from '../../../../lib/queries/preview'
 import { redirectOrNotFound } from '../../../../lib/redirects'
 import { breadcrumbTrails } from '../../../../lib/seo/breadcrumbs'
 import { articlePageGraph } from '../../../../lib/seo/jsonld'
-import { articleMetadata } from '../../../../lib/seo/metadata'
+import { articleMetadata, noindexRobots } from '../../../../lib/seo/metadata'
 import { routes } from '../../../../lib/site'
 
 type Props = { params: Promise<{ slug: string }> }
 
+/** In draft mode, a logged-in writer sees the latest draft; everyone else the published article. */
+async function findArticle(slug: string) {
+  const previewer = await getPreviewer()
+  return previewer ? getArticleDraftBySlug(slug, previewer) : getArticleBySlug(slug)
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = await parseParams(slugParams, params)
-  const article = parsed && (await getArticleBySlug(parsed.slug))
-  return article ? articleMetadata(article) : {}
+  const article = parsed && (await findArticle(parsed.slug))
+  if (!article) return {}
+  // A draft preview is private: keep it out of search indexes even if its URL leaks.
+  return (await draftMode()).isEnabled ? { ...articleMetadata(article), robots: noindexRobots } : articleMetadata(article)
 }
 
 export default async function ArticlePage({ params }: Props) {
   const parsed = await parseParams(slugParams, params)
-  const article = parsed && (await getArticleBySlug(parsed.slug))
+  const article = parsed && (await findArticle(parsed.slug))
   if (!article) return redirectOrNotFound(parsed && routes.article(parsed.slug))
   const trail = breadcrumbTrails.article(article)
   return (

@@ -1,0 +1,30 @@
+import type { CollectionAfterErrorHook } from 'payload'
+
+type FieldError = { path: string; message: string }
+
+function fieldErrorsOf(error: unknown): FieldError[] | null {
+  const { status, data } = error as { status?: number; data?: { errors?: unknown } | null }
+  if (status !== 400 || !Array.isArray(data?.errors)) return null
+  return data.errors.filter(
+    (entry): entry is FieldError => typeof entry?.path === 'string' && typeof entry?.message === 'string',
+  )
+}
+
+/**
+ * Puts a validation error's field messages back into the REST response. In a production build
+ * Payload recognises its ValidationError by class, which the bundling defeats, and answers only
+ * "The following field is invalid: file": the admin's toast then cannot say what is wrong with
+ * the image. The response keeps Payload's shape (`errors[0].data.errors`), and its message is
+ * the field messages themselves, which is what the toast shows.
+ */
+export const validationErrorResponse: CollectionAfterErrorHook = ({ error, result }) => {
+  const fieldErrors = fieldErrorsOf(error)
+  if (!fieldErrors?.length) return result ? { response: result } : undefined
+  const data = (error as unknown as { data: Record<string, unknown> }).data
+  return {
+    status: 400,
+    response: {
+      errors: [{ name: 'ValidationError', message: fieldErrors.map((entry) => entry.message).join(' '), data }],
+    },
+  }
+}

@@ -1,0 +1,11 @@
+import { site } from '../../lib/site'
+import { BrandMark } from './BrandMark'
+
+/** The navigation's icon (admin.components.graphics.Icon): the mark, named for screen readers. */
+export function Icon() {
+  return (
+    <span role="img" aria-label={site.name} style={{ display: 'inline-flex' }}>
+      <BrandMark size={28} />
+    </span>
+  )
+}

@@ -1,0 +1,79 @@
+import { draftMode, headers } from 'next/headers'
+import type { TypedUser } from 'payload'
+import { cache } from 'react'
+
+import { ARTICLES } from '../../collections/slugs'
+import { getPayloadClient } from '../payload'
+import type { PreviewParams } from '../preview'
+import { documentPath } from '../seo/paths'
+import { articleCardSelect, authorPersonSelect, populate } from './select'
+
+/**
+ * Reads for draft preview. Unlike the public queries these are never cached across requests (no
+ * cache tags, no 'use cache'): a draft changes with every autosave, and must reach no one but the
+ * logged-in writer. React `cache` only shares one result within a single render.
+ */
+
+/** The logged-in admin user who sent these headers (the `payload-token` cookie), or null. */
+export async function authenticatePreviewer(requestHeaders: Headers): Promise<TypedUser | null> {
+  const payload = await getPayloadClient()
+  const { user } = await payload.auth({ headers: requestHeaders })
+  return user
+}
+
+/**
+ * Who is previewing this request: the logged-in user, when draft mode is on. Null for everyone
+ * else, including a draft-mode cookie without a login (logged out since): they get public pages.
+ */
+export const getPreviewer = cache(async (): Promise<TypedUser | null> => {
+  if (!(await draftMode()).isEnabled) return null
+  return authenticatePreviewer(await headers())
+})
+
+/**
+ * The site path of the document's latest version (draft or published), as the user may read it;
+ * null when it does not exist for them or has no slug yet. Found by id, so a slug edited in the
+ * draft leads to the draft's new address.
+ */
+export async function previewPath({ collection, id }: PreviewParams, user: TypedUser): Promise<string | null> {
+  const payload = await getPayloadClient()
+  const doc = await payload.findByID({
+    collection,
+    id,
+    draft: true,
+    overrideAccess: false,
+    user,
+    depth: 0,
+    select: { slug: true },
+    disableErrors: true,
+  })
+  return documentPath(collection, doc?.slug)
+}
+
+/** An article's latest draft by slug, with what the article page shows (as getArticleBySlug). */
+export const getArticleDraftBySlug = cache(async (slug: string, user: TypedUser) => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: ARTICLES,
+    draft: true,
+    overrideAccess: false,
+    user,
+    depth: 1,
+    populate: { ...populate, authors: authorPersonSelect },
+    where: { slug: { equals: slug } },
+    select: {
+      ...articleCardSelect,
+      content: true,
+      benefits: true,
+      topics: true,
+      references: true,
+      updatedAt: true,
+      reviewedBy: true,
+      lastReviewedAt: true,
+      meta: true,
+    },
+    limit: 1,
+    pagination: false,
+  })
+  return docs[0] ?? null
+})
