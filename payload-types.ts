@@ -72,6 +72,7 @@ export interface Config {
     authors: Author;
     topics: Topic;
     media: Media;
+    inquiries: Inquiry;
     users: User;
     redirects: Redirect;
     'payload-kv': PayloadKv;
@@ -87,6 +88,7 @@ export interface Config {
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    inquiries: InquiriesSelect<false> | InquiriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -421,6 +423,31 @@ export interface Topic {
   createdAt: string;
 }
 /**
+ * Messages from the contact form. Newest first.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inquiries".
+ */
+export interface Inquiry {
+  id: string;
+  name: string;
+  email: string;
+  phone?: string | null;
+  preferredTime?: ('any' | 'morning' | 'afternoon' | 'evening' | 'weekend') | null;
+  message: string;
+  /**
+   * The visitor agreed to be contacted about this message.
+   */
+  consent: boolean;
+  /**
+   * The page the message was sent from.
+   */
+  sourcePath?: string | null;
+  status?: ('new' | 'replied' | 'closed') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -620,6 +647,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: string | Media;
+      } | null)
+    | ({
+        relationTo: 'inquiries';
+        value: string | Inquiry;
       } | null)
     | ({
         relationTo: 'users';
@@ -845,6 +876,22 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inquiries_select".
+ */
+export interface InquiriesSelect<T extends boolean = true> {
+  name?: T;
+  email?: T;
+  phone?: T;
+  preferredTime?: T;
+  message?: T;
+  consent?: T;
+  sourcePath?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -11,6 +11,7 @@ import sharp from 'sharp'
 import { Articles } from './collections/Articles'
 import { Authors } from './collections/Authors'
 import { Benefits } from './collections/Benefits'
+import { Inquiries } from './collections/Inquiries'
 import { Media } from './collections/Media'
 import { redirects } from './collections/Redirects'
 import { Topics } from './collections/Topics'
@@ -74,7 +75,7 @@ export default buildConfig({
     // The site beside the editor, refreshed on every (auto)save; opens /next/preview for the doc.
     livePreview: { collections: [...PUBLIC_PAGE_COLLECTIONS], url: livePreviewUrl, breakpoints: LIVE_PREVIEW_BREAKPOINTS },
   },
-  collections: [Articles, Benefits, Authors, Topics, Media, Users],
+  collections: [Articles, Benefits, Authors, Topics, Media, Inquiries, Users],
   // /api/cache/purge (changes made outside a request reach Next's cache) and /api/cache/stats.
   endpoints: cacheEndpoints,
   editor: lexicalEditor(),

@@ -5,5 +5,7 @@ export const AUTHORS = 'authors'
 export const TOPICS = 'topics'
 export const MEDIA = 'media'
 export const USERS = 'users'
+/** Messages visitors send through the contact form. Never publicly readable. */
+export const INQUIRIES = 'inquiries'
 /** Added by @payloadcms/plugin-redirects: hand-made redirects and the automatic ones after a slug change. */
 export const REDIRECTS = 'redirects'

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { env } from '../../lib/env'
 import { admins, adminsFieldLevel, adminsOrSelf } from '../access'
 import { USERS } from '../slugs'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
@@ -15,7 +16,16 @@ export const ROLES = ['admin', 'editor'] as const
  */
 export const Users: CollectionConfig<typeof USERS> = {
   slug: USERS,
-  auth: true,
+  auth: {
+    // Five wrong passwords lock the account for 15 minutes (an admin can unlock it sooner).
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    cookies: {
+      sameSite: 'Lax',
+      // Browsers only send Secure cookies over https: on when the public site is served that way.
+      secure: env.NODE_ENV === 'production' && env.SITE_URL.startsWith('https://'),
+    },
+  },
   access: {
     admin: ({ req: { user } }) => Boolean(user),
     read: adminsOrSelf,

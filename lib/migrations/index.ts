@@ -1,6 +1,7 @@
 import * as migration_20261124_033940_initial from './20261124_033940_initial';
 import * as migration_20261127_221544_seo_search_redirects from './20261127_221544_seo_search_redirects';
 import * as migration_20261127_223339_scheduled_publishing from './20261127_223339_scheduled_publishing';
+import * as migration_20261127_230822_inquiries_login_lockout from './20261127_230822_inquiries_login_lockout';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_223339_scheduled_publishing.up,
     down: migration_20261127_223339_scheduled_publishing.down,
-    name: '20261127_223339_scheduled_publishing'
+    name: '20261127_223339_scheduled_publishing',
+  },
+  {
+    up: migration_20261127_230822_inquiries_login_lockout.up,
+    down: migration_20261127_230822_inquiries_login_lockout.down,
+    name: '20261127_230822_inquiries_login_lockout'
   },
 ];
