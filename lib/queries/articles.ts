@@ -3,7 +3,7 @@ import { richTextLinkTags, tags } from '../cache-tags'
 import { getPayloadClient } from '../payload'
 import { site } from '../site'
 import { cachedQuery } from './cached'
-import { articleCardSelect, authorPersonSelect, imageSelect, populate } from './select'
+import { articleCardSelect, articlePagePopulate, articlePageSelect, populate } from './select'
 
 /** Every frontend read runs with the visitor's rights: anonymous sees published work only. */
 const publicRead = { overrideAccess: false, depth: 1, populate } as const
@@ -47,23 +47,10 @@ export const getArticleBySlug = cachedQuery('getArticleBySlug', articleTags, asy
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     ...publicRead,
-    // The author and reviewer's profile links become `sameAs` in the page's structured data.
-    // Rich-text internal links need the linked article's slug (benefits already bring theirs);
-    // images in the body show their caption.
-    populate: { ...populate, authors: authorPersonSelect, articles: { slug: true }, media: { ...imageSelect, caption: true } },
+    populate: articlePagePopulate,
     collection: ARTICLES,
     where: { slug: { equals: slug } },
-    select: {
-      ...articleCardSelect,
-      content: true,
-      benefits: true,
-      topics: true,
-      references: true,
-      updatedAt: true,
-      reviewedBy: true,
-      lastReviewedAt: true,
-      meta: true,
-    },
+    select: articlePageSelect,
     limit: 1,
     pagination: false,
   })

@@ -6,7 +6,7 @@ import { ARTICLES } from '../../collections/slugs'
 import { getPayloadClient } from '../payload'
 import type { PreviewParams } from '../preview'
 import { documentPath } from '../seo/paths'
-import { articleCardSelect, authorPersonSelect, populate } from './select'
+import { articlePagePopulate, articlePageSelect } from './select'
 
 /**
  * Reads for draft preview. Unlike the public queries these are never cached across requests (no
@@ -59,19 +59,9 @@ export const getArticleDraftBySlug = cache(async (slug: string, user: TypedUser)
     overrideAccess: false,
     user,
     depth: 1,
-    populate: { ...populate, authors: authorPersonSelect },
+    populate: articlePagePopulate,
     where: { slug: { equals: slug } },
-    select: {
-      ...articleCardSelect,
-      content: true,
-      benefits: true,
-      topics: true,
-      references: true,
-      updatedAt: true,
-      reviewedBy: true,
-      lastReviewedAt: true,
-      meta: true,
-    },
+    select: articlePageSelect,
     limit: 1,
     pagination: false,
   })

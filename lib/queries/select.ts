@@ -35,3 +35,28 @@ export const populate = {
   benefits: { ...benefitSummarySelect, description: true },
   topics: { name: true, slug: true },
 } as const
+
+/** Everything the article page shows; the public page and the draft preview read the same. */
+export const articlePageSelect = {
+  ...articleCardSelect,
+  content: true,
+  benefits: true,
+  topics: true,
+  references: true,
+  updatedAt: true,
+  reviewedBy: true,
+  lastReviewedAt: true,
+  meta: true,
+} as const
+
+/**
+ * The article page's related documents: the author and reviewer's profile links become `sameAs`
+ * in the structured data, rich-text internal links need the linked article's slug (benefits
+ * already bring theirs), and images in the body show their caption.
+ */
+export const articlePagePopulate = {
+  ...populate,
+  authors: authorPersonSelect,
+  articles: { slug: true },
+  media: { ...imageSelect, caption: true },
+} as const
