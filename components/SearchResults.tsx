@@ -5,6 +5,7 @@ import { highlight } from '../lib/search/highlight'
 import { SEARCH_RESULTS_PER_PAGE } from '../lib/search/query'
 import { routes } from '../lib/site'
 import { FormattedDate } from './FormattedDate'
+import { Pagination } from './Pagination'
 
 const KIND_LABEL: Record<SearchHit['collection'], string> = {
   articles: 'Article',
@@ -75,27 +76,14 @@ export function SearchResults({ query, terms, results }: Props) {
           </li>
         ))}
       </ol>
-      {totalPages > 1 ? (
-        <nav className="pagination" aria-label="Search results pages">
-          {page > 1 ? (
-            <Link href={routes.search(query, page - 1)} rel="prev">
-              ← Previous results
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span aria-current="page">
-            Page {page} of {totalPages}
-          </span>
-          {page < totalPages ? (
-            <Link href={routes.search(query, page + 1)} rel="next">
-              More results →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination
+        page={page}
+        totalPages={totalPages}
+        href={(n) => routes.search(query, n)}
+        label="Search results pages"
+        previousText="Previous results"
+        nextText="More results"
+      />
     </>
   )
 }

@@ -1,7 +1,7 @@
 import { ArticleList } from '../../../components/ArticleCard'
 import { Breadcrumbs } from '../../../components/Breadcrumbs'
 import { JsonLd } from '../../../components/JsonLd'
-import { Pagination } from '../../../components/Pagination'
+import { BlogPagination } from '../../../components/Pagination'
 import { getArticlesPage } from '../../../lib/queries/articles'
 import { breadcrumbTrails } from '../../../lib/seo/breadcrumbs'
 import { blogPageGraph } from '../../../lib/seo/jsonld'
@@ -19,7 +19,7 @@ export default async function BlogPage() {
       <Breadcrumbs trail={trail} />
       <h1>{blogTitle(1)}</h1>
       <ArticleList articles={articles} emptyMessage="No articles have been published yet." headingLevel={2} />
-      <Pagination page={1} totalPages={result?.totalPages ?? 1} />
+      <BlogPagination page={1} totalPages={result?.totalPages ?? 1} />
     </>
   )
 }

@@ -4,7 +4,7 @@ import { notFound, permanentRedirect } from 'next/navigation'
 import { ArticleList } from '../../../../../components/ArticleCard'
 import { Breadcrumbs } from '../../../../../components/Breadcrumbs'
 import { JsonLd } from '../../../../../components/JsonLd'
-import { Pagination } from '../../../../../components/Pagination'
+import { BlogPagination } from '../../../../../components/Pagination'
 import { pageParams, parseParams } from '../../../../../lib/params'
 import { getArticlesPage } from '../../../../../lib/queries/articles'
 import { breadcrumbTrails } from '../../../../../lib/seo/breadcrumbs'
@@ -34,7 +34,7 @@ export default async function BlogPageN({ params }: Props) {
       <Breadcrumbs trail={trail} />
       <h1>{blogTitle(parsed.page)}</h1>
       <ArticleList articles={result.docs} emptyMessage="No articles on this page." headingLevel={2} />
-      <Pagination page={parsed.page} totalPages={result.totalPages} />
+      <BlogPagination page={parsed.page} totalPages={result.totalPages} />
     </>
   )
 }
