@@ -6,9 +6,12 @@ import { ALT_TEXT_GUIDANCE, ALT_TEXT_MAX_LENGTH, validateAltText } from '../lib/
 import { ACCEPTED_IMAGE_MIME_TYPES } from '../lib/media/imageType'
 import { anyone, authenticated } from './access'
 import { checkImageUpload } from './hooks/checkImageUpload'
+import { missingFileIs404 } from './hooks/missingFileIs404'
 import { validationErrorResponse } from './hooks/validationErrorResponse'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
 import { MEDIA } from './slugs'
+
+const MEDIA_DIR = path.resolve(process.cwd(), 'data/media')
 
 /** Photos and graphics the site can resize and serve: no SVG (it can carry script), no GIF. */
 export const IMAGE_MIME_TYPES = [...ACCEPTED_IMAGE_MIME_TYPES]
@@ -39,7 +42,8 @@ export const Media: CollectionConfig<typeof MEDIA> = {
   ],
   upload: {
     // Kept under data/ so one folder (one Docker volume) holds everything the site stores.
-    staticDir: path.resolve(process.cwd(), 'data/media'),
+    staticDir: MEDIA_DIR,
+    handlers: [missingFileIs404(MEDIA_DIR)],
     mimeTypes: IMAGE_MIME_TYPES,
     focalPoint: true,
     adminThumbnail: 'thumbnail',
