@@ -25,6 +25,9 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 # next.config.ts only emits .next/standalone when NEXT_OUTPUT=standalone.
 ENV NEXT_OUTPUT=standalone
+# The public address: next.config.ts's static headers (HSTS for an https site) are fixed at build.
+ARG SITE_URL
+ENV SITE_URL=${SITE_URL}
 RUN npm run build
 
 # ---- runner: only the traced server, static assets and the seed's source text

@@ -16,8 +16,10 @@ import { Media } from './collections/Media'
 import { redirects } from './collections/Redirects'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
+import { capApiLimits } from './collections/hooks/capLimit'
 import { cacheEndpoints } from './lib/cache/endpoints'
-import { chooseDatabase } from './lib/database'
+import { chooseDatabase, MONGODB_CONNECT_OPTIONS, SQLITE_BUSY_TIMEOUT_MS, SQLITE_WAL } from './lib/database'
+import { emailAdapter } from './lib/email'
 import { env } from './lib/env'
 import { MAX_IMAGE_BYTES } from './lib/media/imageType'
 import { migrations } from './lib/migrations'
@@ -35,7 +37,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const database = chooseDatabase(env.DATABASE_URI)
 
 function databaseAdapter() {
-  if (database.adapter === 'mongodb') return mongooseAdapter({ url: database.url })
+  if (database.adapter === 'mongodb') return mongooseAdapter({ url: database.url, connectOptions: { ...MONGODB_CONNECT_OPTIONS } })
   mkdirSync(path.dirname(path.resolve(database.filePath)), { recursive: true })
   return sqliteAdapter({
     client: { url: database.url },
@@ -46,8 +48,24 @@ function databaseAdapter() {
     push: false,
     migrationDir: path.resolve(dirname, 'lib/migrations'),
     prodMigrations: migrations,
+    // WAL (readers never wait for the writer) and a 5 s wait on a locked file: lib/database.ts.
+    wal: { ...SQLITE_WAL },
+    busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
   })
 }
+
+/**
+ * Browsers may use a login cookie (CSRF: Payload ignores the cookie on a request whose Origin is
+ * not listed) and read API answers (CORS) only from the public site, any TRUSTED_ORIGINS, and in
+ * development the dev server itself however it is addressed.
+ */
+const trustedOrigins = [
+  ...new Set([
+    new URL(env.SITE_URL).origin,
+    ...env.TRUSTED_ORIGINS,
+    ...(env.NODE_ENV === 'development' ? [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`] : []),
+  ]),
+]
 
 async function onInit(payload: Payload) {
   // prodMigrations only runs under NODE_ENV=production; dev and tests migrate the same way here.
@@ -79,6 +97,21 @@ export default buildConfig({
   // /api/cache/purge (changes made outside a request reach Next's cache) and /api/cache/stats.
   endpoints: cacheEndpoints,
   editor: lexicalEditor(),
+  // SMTP when SMTP_HOST is set (inquiry notifications, password resets); otherwise none.
+  email: emailAdapter(env),
+  cors: trustedOrigins,
+  csrf: trustedOrigins,
+  graphQL: {
+    // Payload's defaults, stated so a change to them cannot open these up unnoticed: production
+    // serves no GraphQL playground and answers no introspection query.
+    disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
+    // One query may not ask for more than this many fields (nested relationships multiply them).
+    maxComplexity: 500,
+  },
+  // REST/GraphQL `depth` beyond 3 is cut to 3: the site itself never populates deeper than 1.
+  defaultDepth: 2,
+  maxDepth: 3,
   secret: resolvePayloadSecret(env),
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),
@@ -86,7 +119,8 @@ export default buildConfig({
     // instead of silently rewriting it.
     autoGenerate: env.NODE_ENV === 'development',
   },
-  plugins: [seo, redirects],
+  // capApiLimits last, so it also reaches collections the other plugins add.
+  plugins: [seo, redirects, capApiLimits],
   jobs: {
     // Scheduled publish/unpublish jobs wait in the default queue; the server checks it every
     // 10 seconds, so a scheduled article goes live well within a minute of its time, with no

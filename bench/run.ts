@@ -4,7 +4,7 @@
  * bench/results.md. A benchmark is a module whose default export resolves to its Markdown section.
  * Benchmarks measure; they do not fail the build (targets are stated in their reports).
  */
-import { readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -23,18 +23,42 @@ if (files.length === 0) {
   process.exit(1)
 }
 
-const sections: string[] = []
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`
+const resultsFile = path.join(benchDir, 'results.md')
+
+/**
+ * The sections already in results.md, by the bench file their heading names ("## … (bench/x.ts)"),
+ * so running one benchmark replaces its own section and keeps the others' last results.
+ */
+function previousSections(): Map<string, string> {
+  if (!existsSync(resultsFile)) return new Map()
+  const [header, ...sections] = readFileSync(resultsFile, 'utf8').split(/^(?=## )/m)
+  // Results written before sections carried their own date had one run line for the whole file.
+  const oldRun = /^Run (\S+ on .+?)\. Regenerate/m.exec(header)?.[1]
+  const available = new Set(readdirSync(benchDir))
+  return new Map(
+    sections.flatMap((section) => {
+      const file = /^## .*\(bench\/([\w-]+\.ts)\)/.exec(section)?.[1]
+      if (!file || !available.has(file)) return []
+      const dated = section.includes('\n_Run ') || !oldRun ? section : section.replace(/^(## .*)$/m, `$1\n\n_Run ${oldRun}._`)
+      return [[file, dated.trim()] as [string, string]]
+    }),
+  )
+}
+
+const sections = previousSections()
 for (const file of files) {
   console.log(`\n▶ bench/${file}`)
   const { default: bench } = (await import(pathToFileURL(path.join(benchDir, file)).href)) as { default: Benchmark }
   const section = await bench()
   console.log(section)
-  sections.push(section)
+  // Each section says when and where it was measured: sections from earlier runs are kept.
+  sections.set(file, section.replace(/^(## .*)$/m, `$1\n\n_Run ${new Date().toISOString()} on ${machine}._`))
 }
 
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`
-const report = `# Benchmark results\n\nRun ${new Date().toISOString()} on ${machine}. Regenerate with \`npm run bench\`.\n\n${sections.join('\n\n')}\n`
-writeFileSync(path.join(benchDir, 'results.md'), report)
+const ordered = [...sections.keys()].sort().map((file) => sections.get(file))
+const report = `# Benchmark results\n\nRegenerate with \`npm run bench\` (all), or one: \`npm run bench -- load\`. Compare ratios within one run, not absolute numbers across machines.\n\n${ordered.join('\n\n')}\n`
+writeFileSync(resultsFile, report)
 console.log(`\nWrote bench/results.md`)
 // The servers the benchmarks started are stopped; nothing else should keep the process alive.
 process.exit(0)

@@ -1,10 +1,12 @@
 import type { ArticleData } from '../lib/queries/articles'
 import { populated, populatedList } from '../lib/populated'
+import { routes } from '../lib/site'
 import { tableOfContents } from '../lib/richtext/headings'
 import { readingMinutes, readingTimeLabel } from '../lib/richtext/readingTime'
 import { AuthorCard } from './AuthorCard'
 import { BenefitList } from './BenefitList'
 import { Byline } from './Byline'
+import { ContactForm } from './ContactForm'
 import { MediaImage } from './MediaImage'
 import { ReferenceList } from './ReferenceList'
 import { hasBlock, RichText } from './RichText'
@@ -48,6 +50,10 @@ export function ArticleView({ article }: { article: ArticleData }) {
       <footer className="article__footer">
         <TopicLinks topics={populatedList(article.topics)} />
         {author ? <AuthorCard author={author} showSignOff /> : null}
+        <section className="article-inquiry" aria-labelledby="article-inquiry-title">
+          <h2 id="article-inquiry-title">Questions about this article? Write to us</h2>
+          <ContactForm sourcePath={routes.article(article.slug)} idPrefix="article-inquiry" short />
+        </section>
       </footer>
     </article>
   )

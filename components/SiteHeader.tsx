@@ -18,6 +18,9 @@ export function SiteHeader() {
             <li>
               <Link href={routes.benefits()}>Benefits of massage</Link>
             </li>
+            <li>
+              <Link href={routes.contact()}>Contact</Link>
+            </li>
           </ul>
         </nav>
         <SearchForm id="site-search" compact />

@@ -8,6 +8,27 @@ export type DatabaseChoice =
   | { adapter: 'mongodb'; url: string }
   | { adapter: 'sqlite'; url: string; filePath: string }
 
+/**
+ * SQLite: write-ahead logging, so readers never wait for the writer (pages keep rendering while
+ * the therapist saves), with fsync on every commit (synchronous FULL: a saved inquiry survives a
+ * power cut); a writer that finds the file locked waits up to 5 s instead of failing at once.
+ * journal_mode=WAL is stored in the file; busy_timeout is set on the connection the adapter opens.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000
+export const SQLITE_WAL = { synchronous: 'FULL' } as const
+
+/**
+ * MongoDB: notice an unreachable server in seconds, not the driver's 30 s defaults, so pages
+ * answer 503 soon (lib/outage.ts). The heartbeat check fails after connectTimeoutMS, which also
+ * interrupts operations waiting on the dead connection; new ones give up after
+ * serverSelectionTimeoutMS. The driver reconnects by itself when the server is back.
+ */
+export const MONGODB_CONNECT_OPTIONS = {
+  serverSelectionTimeoutMS: 5000,
+  connectTimeoutMS: 5000,
+  heartbeatFrequencyMS: 2000,
+} as const
+
 const MONGODB_URI = /^mongodb(\+srv)?:\/\//
 const SQLITE_FILE_URI = /^file:/
 

@@ -32,6 +32,15 @@ export const envSchema = z
       .default('http://localhost:3000')
       .pipe(z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://example.com' }))
       .transform((url) => url.replace(/\/+$/, '')),
+    /**
+     * Origins besides SITE_URL from which a browser may use a login (CSRF) and call the API (CORS),
+     * comma-separated: a staging address, or the test server reached as http://127.0.0.1:<port>.
+     */
+    TRUSTED_ORIGINS: optionalString
+      .default('')
+      .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'expected comma-separated http(s) origins such as https://staging.example.com' }))
+        .transform((urls) => urls.map((url) => new URL(url).origin))),
     PORT: z.coerce
       .number({ error: 'expected a port number' })
       .int('expected a whole number')
@@ -40,6 +49,22 @@ export const envSchema = z
       .default(3000),
     /** `SEED=false` stops the first start from importing the therapist's first article. */
     SEED: booleanFlag(true),
+    /** Optional e-mail (inquiry notifications, password resets) over SMTP; see lib/email.ts (port 587 unless set). */
+    SMTP_HOST: optionalString,
+    SMTP_PORT: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      z.coerce
+        .number({ error: 'expected a port number' })
+        .int('expected a whole number')
+        .min(1, 'expected a port between 1 and 65535')
+        .max(65535, 'expected a port between 1 and 65535')
+        .optional(),
+    ),
+    SMTP_USER: optionalString,
+    SMTP_PASS: optionalString,
+    SMTP_FROM: optionalString.pipe(z.email({ error: 'expected an e-mail address such as hello@example.com' }).optional()),
+    /** Who is told about each new inquiry. */
+    NOTIFY_EMAIL: optionalString.pipe(z.email({ error: 'expected an e-mail address such as janet@example.com' }).optional()),
   })
   .superRefine((env, ctx) => {
     const building = env.NEXT_PHASE === 'phase-production-build'
@@ -53,6 +78,17 @@ export const envSchema = z
         path: ['PAYLOAD_SECRET'],
         message: 'is required in production with MongoDB: set it to a random string of 32+ characters (openssl rand -hex 32)',
       })
+    }
+    // SMTP settings work together: a host needs a sender and a recipient, and the rest need a host.
+    if (env.SMTP_HOST) {
+      for (const name of ['SMTP_FROM', 'NOTIFY_EMAIL'] as const) {
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when SMTP_HOST is set' })
+      }
+      if (env.SMTP_USER && !env.SMTP_PASS) ctx.addIssue({ code: 'custom', path: ['SMTP_PASS'], message: 'is required when SMTP_USER is set' })
+    } else {
+      for (const name of ['SMTP_USER', 'SMTP_PASS', 'SMTP_FROM', 'NOTIFY_EMAIL'] as const) {
+        if (env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'has no effect without SMTP_HOST: set SMTP_HOST too, or remove it' })
+      }
     }
   })
 

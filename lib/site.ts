@@ -31,6 +31,9 @@ export const routes = {
     const qs = params.toString()
     return qs ? `/search?${qs}` : '/search'
   },
+  contact: () => '/contact',
+  /** Where a sent contact form lands: the message is stored by then. */
+  contactThanks: () => '/contact/thanks',
   rssFeed: () => '/feed.xml',
   atomFeed: () => '/atom.xml',
   jsonFeed: () => '/feed.json',

@@ -41,8 +41,8 @@ export function normaliseRedirectFrom(value: unknown): string | null {
 }
 
 /** Where the app serves pages of its own; only other paths may need a redirect from proxy.ts. */
-const KNOWN_PREFIXES = ['/blog', '/benefits', '/authors', '/topics', '/search', '/og', '/sitemaps', '/next', '/_next', '/admin', '/api']
-const KNOWN_FILES = [/^\/(feed\.xml|atom\.xml|feed\.json|robots\.txt)$/, /^\/sitemap[^/]*\.xml$/, /^\/favicon[^/]*$/]
+const KNOWN_PREFIXES = ['/blog', '/benefits', '/authors', '/topics', '/search', '/contact', '/og', '/sitemaps', '/next', '/_next', '/admin', '/api']
+const KNOWN_FILES = [/^\/(health|feed\.xml|atom\.xml|feed\.json|robots\.txt)$/, /^\/sitemap[^/]*\.xml$/, /^\/favicon[^/]*$/]
 
 export function isKnownRoutePath(pathname: string): boolean {
   const path = pathname.toLowerCase()
@@ -91,4 +91,30 @@ export function redirectTarget(redirect: RedirectRecord): string | null {
 /** The stored type, as an HTTP status: both are permanent, 308 is the default. */
 export function redirectStatus(type: string | null | undefined): 301 | 308 {
   return type === '301' ? 301 : 308
+}
+
+/**
+ * Whether every `%xx` in a path decodes to valid UTF-8 (`/blog/%zz` or `%c0%ae` do not). Next
+ * answers such paths with a 500 while decoding route params; the proxy refuses them with a 400.
+ */
+export function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Where uploaded files are served; the only thing /_next/image may resize (next.config.ts). */
+export const MEDIA_FILE_PREFIX = '/api/media/file/'
+
+/**
+ * A `url` for /_next/image: an uploaded file's path, decodable, with no `..` segment. Next's
+ * optimizer answers anything else (undecodable, or an upstream refusal) with a 500.
+ */
+export function isOptimizableImageUrl(url: string | null): boolean {
+  if (!url || !url.startsWith(MEDIA_FILE_PREFIX) || !isDecodablePath(url)) return false
+  const decoded = decodeURIComponent(url)
+  return !decoded.includes('..') && !decoded.includes('\\')
 }

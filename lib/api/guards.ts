@@ -1,3 +1,5 @@
+import { isDecodablePath } from '../sitePaths'
+
 /**
  * Guards in front of Payload's REST and GraphQL route handlers for input Payload itself turns
  * into a 500: it `JSON.parse`s a plain `?where=` or `?data=` query value, and a GraphQL body,
@@ -21,8 +23,13 @@ function isJson(text: string): boolean {
   }
 }
 
-/** The first malformed JSON query parameter's complaint, or null when the query is fine. */
+/** `page` must be a page number: Payload answers `page=1e309` (Infinity) with a 500. */
+const PAGE_NUMBER = /^\d{1,9}$/
+
+/** The first malformed query parameter's complaint, or null when the query is fine. */
 export function malformedJsonQuery(searchParams: URLSearchParams): string | null {
+  const page = searchParams.get('page')
+  if (page !== null && page !== '' && !PAGE_NUMBER.test(page)) return 'The "page" query parameter must be a whole number.'
   for (const name of JSON_QUERY_PARAMS) {
     const value = searchParams.get(name)
     if (value && !isJson(value)) {
@@ -34,7 +41,9 @@ export function malformedJsonQuery(searchParams: URLSearchParams): string | null
 
 export function rejectMalformedQuery<A extends unknown[]>(handler: Handler<A>): Handler<A> {
   return async (request, ...rest) => {
-    const problem = malformedJsonQuery(new URL(request.url).searchParams)
+    const url = new URL(request.url)
+    if (!isDecodablePath(url.pathname)) return badRequest('This address is not validly encoded.')
+    const problem = malformedJsonQuery(url.searchParams)
     return problem ? badRequest(problem) : handler(request, ...rest)
   }
 }

@@ -2,6 +2,8 @@ import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 
 import { recordMiss } from '../cache/stats'
+import { classifyDatabaseError } from '../db-errors'
+import { markDatabaseUp, noteDatabaseFailure } from '../health'
 
 type QueryArg = string | number
 
@@ -21,10 +23,27 @@ export function cachedQuery<Args extends QueryArg[], Result>(
 ): (...args: Args) => Promise<Result> {
   const loadAndCount = async (...args: Args): Promise<Result> => {
     recordMiss(name, args)
-    return load(...args)
+    return loadNotingOutages(load, args)
   }
   return cache(async (...args: Args): Promise<Result> => {
     if (!process.env.NEXT_RUNTIME) return load(...args)
     return unstable_cache(loadAndCount, [name], { tags: [...tagsFor(...args)] })(...args)
   })
+}
+
+/**
+ * Only cache misses reach the database, so they are where an outage shows: a connection error
+ * becomes a DatabaseUnavailableError (lib/db-errors.ts: 503 rather than 500, see lib/outage.ts)
+ * and marks the outage for /health and proxy.ts; the next read that succeeds ends it. A failed
+ * read is never cached, so the page is retried on the next request.
+ */
+async function loadNotingOutages<Args extends QueryArg[], Result>(load: (...args: Args) => Promise<Result>, args: Args) {
+  try {
+    const result = await load(...args)
+    markDatabaseUp()
+    return result
+  } catch (error) {
+    noteDatabaseFailure(error)
+    throw classifyDatabaseError(error)
+  }
 }

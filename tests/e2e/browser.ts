@@ -32,7 +32,10 @@ export type BrowserSession = {
   close(): Promise<void>
 }
 
-export async function openBrowser(baseURL: string): Promise<BrowserSession> {
+/** `javaScriptEnabled: false` browses as a visitor without JavaScript does (no-JS form posts). */
+export type BrowserOptions = { javaScriptEnabled?: boolean }
+
+export async function openBrowser(baseURL: string, { javaScriptEnabled = true }: BrowserOptions = {}): Promise<BrowserSession> {
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'wellpress-chromium-'))
   // A persistent context is how playwright gives Chromium its own --user-data-dir.
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -46,6 +49,7 @@ export async function openBrowser(baseURL: string): Promise<BrowserSession> {
     timezoneId: 'UTC',
     // Screenshots of a failing run should show the state, not a half-finished transition.
     reducedMotion: 'reduce',
+    javaScriptEnabled,
   })
   context.setDefaultTimeout(30_000)
   context.setDefaultNavigationTimeout(60_000)

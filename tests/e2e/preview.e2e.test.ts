@@ -36,10 +36,18 @@ beforeAll(async () => {
   expect(created.status).toBe(201)
   articleId = created.body.doc.id
 
+  // Its own editor account: Payload keeps the Live Preview toggle in the user's preferences, so a
+  // browser test sharing the admin account (tests/e2e/csp.e2e.test.ts toggles it too) would flip
+  // the pane closed under this one.
+  const editor = { email: `preview-${run}@example.com`, password: 'a-long-preview-password', name: 'Preview editor', role: 'editor' }
+  expect((await api('/users', { method: 'POST', token, body: JSON.stringify(editor) })).status).toBe(201)
+  const login = await api('/users/login', { method: 'POST', body: JSON.stringify({ email: editor.email, password: editor.password }) })
+  expect(login.status).toBe(200)
+
   browser = await openBrowser(baseUrl())
   page = browser.page
   // Logged in as the admin's login form would leave it: Payload's session cookie.
-  await browser.context.addCookies([{ name: 'payload-token', value: token, url: baseUrl() }])
+  await browser.context.addCookies([{ name: 'payload-token', value: login.body.token, url: baseUrl() }])
 }, 60_000)
 
 afterAll(async () => {

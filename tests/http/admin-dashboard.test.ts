@@ -21,7 +21,8 @@ beforeAll(async () => {
   expect(draft.status).toBe(201)
   draftId = draft.body.doc.id
 
-  // Log in as a browser does: the session travels in the payload-token cookie.
+  // Log in as a browser does: the session travels in the payload-token cookie (and, as a browser's
+  // navigation does, the request says it is same-origin: Payload's CSRF check needs that).
   const login = await api('/users/login', { method: 'POST', body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }) })
   expect(login.status).toBe(200)
   const setCookie = login.headers.get('set-cookie') ?? ''
@@ -37,7 +38,7 @@ afterAll(async () => {
 
 describe('admin dashboard', () => {
   it('starts with "Write a new article" and lists the draft just written, linking to its editor', async () => {
-    const page = await get('/admin', { headers: { cookie } })
+    const page = await get('/admin', { headers: { cookie, 'sec-fetch-site': 'same-origin' } })
     expect(page.status).toBe(200)
     const write = page.doc.querySelectorAll('a').find((link) => text(link) === 'Write a new article')
     expect(write?.getAttribute('href')).toBe('/admin/collections/articles/create')
@@ -50,7 +51,7 @@ describe('admin dashboard', () => {
   })
 
   it('carries the site’s name, mark and favicon', async () => {
-    const page = await get('/admin', { headers: { cookie } })
+    const page = await get('/admin', { headers: { cookie, 'sec-fetch-site': 'same-origin' } })
     expect(page.doc.querySelector('head title')?.textContent).toContain('Wellpress admin')
     expect(page.doc.querySelector('head link[rel="icon"][href="/favicon.svg"]')).not.toBeNull()
     expect(page.doc.querySelector('[role="img"][aria-label="Wellpress"] svg circle')?.getAttribute('fill')).toBe('#2f5d50')

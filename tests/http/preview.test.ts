@@ -26,7 +26,13 @@ function setCookie(headers: Headers, name: string): string | null {
 }
 
 const previewRoute = (id: string, collection = 'articles') => `/next/preview?collection=${collection}&id=${id}`
-const withCookies = (...cookies: (string | null)[]): RequestInit => ({ headers: { cookie: cookies.filter(Boolean).join('; ') } })
+/**
+ * Cookies as the admin's browser sends them on a same-site navigation: with `Sec-Fetch-Site`,
+ * which Payload's CSRF check needs to accept a login cookie from a request without an Origin.
+ */
+const withCookies = (...cookies: (string | null)[]): RequestInit => ({
+  headers: { cookie: cookies.filter(Boolean).join('; '), 'sec-fetch-site': 'same-origin' },
+})
 
 /** Opens the preview as the admin's browser would: returns the page path and draft-mode cookie. */
 async function openPreview(id: string) {

@@ -50,6 +50,9 @@ export async function startServer(): Promise<ServerState> {
     DATABASE_URI: `file:${path.join(dataDir, 'wellpress.db')}`,
     PAYLOAD_SECRET: 'http-test-secret-http-test-secret-0123',
     SITE_URL: TEST_SITE_URL,
+    // Browsers (the e2e tier) reach this server at its loopback address, not at SITE_URL: trust
+    // that origin for login cookies and CORS, as a staging address would be.
+    TRUSTED_ORIGINS: `http://127.0.0.1:${port}`,
     PORT: String(port),
   } as NodeJS.ProcessEnv
   delete env.SEED

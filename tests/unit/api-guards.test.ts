@@ -1,4 +1,5 @@
 import { malformedJsonQuery, rejectMalformedQuery, rejectNonJsonBody } from '../../lib/api/guards'
+import { isDecodablePath, isOptimizableImageUrl } from '../../lib/sitePaths'
 
 const ok = async () => new Response('reached Payload')
 
@@ -28,5 +29,27 @@ describe('API guards', () => {
     expect(refused.status).toBe(400)
     const passed = await guarded(new Request('http://x/api/graphql', { method: 'POST', body: '{"query":"{ x }"}' }))
     expect(await passed.text()).toBe('reached Payload')
+  })
+})
+
+describe('addresses the proxy refuses', () => {
+  it.each(['/blog/%zz', '/api/%c0%ae%c0%ae/x', '/x/%E2%BF'])('%s does not decode', (path) => {
+    expect(isDecodablePath(path)).toBe(false)
+  })
+
+  it.each(['/blog/massage', '/blog/caf%C3%A9', '/api/media/file/a%20b.webp'])('%s decodes', (path) => {
+    expect(isDecodablePath(path)).toBe(true)
+  })
+
+  it('lets the image optimizer resize uploaded media only', () => {
+    expect(isOptimizableImageUrl('/api/media/file/hero-1600x900.webp')).toBe(true)
+    for (const url of [null, '', '/blog/massage', '/api/articles', '/api/media/file/..%2f..%2fpackage.json', '/api/media/file/%zz', 'https://example.com/x.png']) {
+      expect(isOptimizableImageUrl(url)).toBe(false)
+    }
+  })
+
+  it('refuses a page number Payload cannot count to', () => {
+    expect(malformedJsonQuery(new URLSearchParams('page=1e309'))).toMatch(/"page" query parameter must be a whole number/)
+    expect(malformedJsonQuery(new URLSearchParams('page=3'))).toBeNull()
   })
 })

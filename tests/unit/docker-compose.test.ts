@@ -14,7 +14,7 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8')
 type Healthcheck = { test: string | string[]; interval?: string; timeout?: string; retries?: number; start_period?: string }
 type Service = {
   image?: string
-  build?: string | { context: string }
+  build?: string | { context: string; args?: Record<string, string> }
   command?: string | string[]
   healthcheck?: Healthcheck
   depends_on?: string[] | Record<string, { condition?: string }>
@@ -88,6 +88,12 @@ describe('docker-compose.yml: app', () => {
     expect(app).toBeDefined()
     const build = typeof app.build === 'string' ? app.build : app.build?.context
     expect(build).toBe('.')
+  })
+
+  it('builds with the same public address it runs with (build-time headers such as HSTS need it)', () => {
+    const args = typeof app.build === 'object' ? app.build.args : undefined
+    expect(args?.SITE_URL).toBe(environment(app).SITE_URL)
+    expect(read('Dockerfile')).toMatch(/^ARG SITE_URL$/m)
   })
 
   it('waits for a healthy mongo, not merely a started one', () => {

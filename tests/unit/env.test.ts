@@ -19,6 +19,7 @@ describe('environment schema', () => {
       SITE_URL: 'http://localhost:3000',
       PORT: 3000,
       SEED: true,
+      TRUSTED_ORIGINS: [],
     })
   })
 

@@ -1,14 +1,20 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from './access'
-import { INQUIRIES } from './slugs'
+import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, PHONE_MAX_LENGTH, PREFERRED_TIMES } from '../../lib/inquiries/schema'
+import { authenticated } from '../access'
+import { validationErrorResponse } from '../hooks/validationErrorResponse'
+import { INQUIRIES } from '../slugs'
+import { enforceVisitorRules } from './hooks/enforceVisitorRules'
+import { inquiryErrorResponse } from './hooks/inquiryErrorResponse'
+import { notifyByEmail } from './hooks/notifyByEmail'
 
-export const PREFERRED_TIMES = ['any', 'morning', 'afternoon', 'evening', 'weekend'] as const
+export { PREFERRED_TIMES }
 
 /**
  * What visitors send through the contact form: a client's first words to the practice. Anyone
- * may create one (the form's own validation, spam checks and rate limit sit in front of that);
- * only logged-in users read them, and nobody edits what the visitor wrote, only its status.
+ * may create one, through the visitor rules in hooks/enforceVisitorRules.ts (lib/inquiries/schema.ts,
+ * rate limit, honeypot); only logged-in users read them, and nobody edits what the visitor wrote,
+ * only its status. A new one e-mails NOTIFY_EMAIL when SMTP is configured.
  */
 export const Inquiries: CollectionConfig<typeof INQUIRIES> = {
   slug: INQUIRIES,
@@ -23,15 +29,21 @@ export const Inquiries: CollectionConfig<typeof INQUIRIES> = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'preferredTime', 'status', 'createdAt'],
     description: 'Messages from the contact form. Newest first.',
+    group: 'Practice',
   },
   defaultSort: '-createdAt',
+  hooks: {
+    beforeOperation: [enforceVisitorRules],
+    afterChange: [notifyByEmail],
+    afterError: [validationErrorResponse, inquiryErrorResponse],
+  },
   fields: [
-    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    { name: 'name', type: 'text', required: true, maxLength: NAME_MAX_LENGTH },
     {
       type: 'row',
       fields: [
         { name: 'email', type: 'email', required: true },
-        { name: 'phone', type: 'text', maxLength: 40 },
+        { name: 'phone', type: 'text', maxLength: PHONE_MAX_LENGTH },
       ],
     },
     {
@@ -40,7 +52,7 @@ export const Inquiries: CollectionConfig<typeof INQUIRIES> = {
       defaultValue: 'any',
       options: PREFERRED_TIMES.map((value) => ({ value, label: value[0].toUpperCase() + value.slice(1) })),
     },
-    { name: 'message', type: 'textarea', required: true, maxLength: 5000 },
+    { name: 'message', type: 'textarea', required: true, maxLength: MESSAGE_MAX_LENGTH },
     {
       name: 'consent',
       type: 'checkbox',

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+
+import { pageMetadata } from '../../../../lib/seo/metadata'
+import { routes, site } from '../../../../lib/site'
+
+export const metadata: Metadata = pageMetadata({
+  title: 'Thank you for your message',
+  description: `Your message to ${site.name} has arrived. We will reply by email or phone, usually within two working days.`,
+  path: routes.contactThanks(),
+  // A page reached only by sending the form: nothing for a search index.
+  noindex: true,
+})
+
+export default function ContactThanksPage() {
+  return (
+    <section className="message-page">
+      <h1>Thank you for your message</h1>
+      <p>It has arrived safely. We will reply by email or phone, usually within two working days.</p>
+      <p>
+        <Link href={routes.blog()}>Read the articles</Link> or <Link href={routes.home()}>go to the home page</Link>.
+      </p>
+    </section>
+  )
+}
