@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core'
 
-import { adminSession, api, lexicalParagraph } from '../http/auth'
+import { adminSession, createArticle } from '../http/auth'
 import { baseUrl } from '../http/server'
 import { openBrowser, type BrowserSession } from './browser'
 
@@ -63,20 +63,14 @@ async function expectHydrated() {
 
 beforeAll(async () => {
   token = (await adminSession()).token
-  const janet = (await api('/authors?where[slug][equals]=janet&depth=0&limit=1')).body.docs[0].id
-  const created = await api('/articles', {
-    method: 'POST',
-    token,
-    body: JSON.stringify({
+  articleId = (
+    await createArticle({
       title: TITLE,
       excerpt: 'An article of the CSP browser check, opened in draft preview and Live Preview.',
-      content: lexicalParagraph('Rendered under the strict policy, inside the admin and on its own.'),
-      author: janet,
-      _status: 'published',
-    }),
-  })
-  expect(created.status).toBe(201)
-  articleId = created.body.doc.id
+      body: 'Rendered under the strict policy, inside the admin and on its own.',
+      status: 'published',
+    })
+  ).id
 
   browser = await openBrowser(baseUrl())
   page = browser.page

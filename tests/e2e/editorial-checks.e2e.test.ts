@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 
-import { adminSession, api, lexicalParagraph } from '../http/auth'
+import { adminSession, api, createArticle } from '../http/auth'
 import { baseUrl } from '../http/server'
 import { openBrowser, type BrowserSession } from './browser'
 
@@ -17,20 +17,14 @@ let articleId: string
 
 beforeAll(async () => {
   const { token } = await adminSession()
-  const janet = (await api('/authors?where[slug][equals]=janet&depth=0&limit=1')).body.docs[0].id
-  const created = await api('/articles?draft=true', {
-    method: 'POST',
-    token,
-    body: JSON.stringify({
+  articleId = (
+    await createArticle({
       title: TITLE,
       excerpt: 'A draft for the editorial checks test.',
-      content: lexicalParagraph('Massage can ease tension in the neck and shoulders after a long day.'),
-      author: janet,
-      _status: 'draft',
-    }),
-  })
-  expect(created.status).toBe(201)
-  articleId = created.body.doc.id
+      body: 'Massage can ease tension in the neck and shoulders after a long day.',
+      status: 'draft',
+    })
+  ).id
 
   browser = await openBrowser(baseUrl())
   page = browser.page

@@ -1,6 +1,6 @@
 import type { FrameLocator, Page } from 'playwright-core'
 
-import { adminSession, api, lexicalParagraph } from '../http/auth'
+import { adminSession, api, createArticle } from '../http/auth'
 import { baseUrl } from '../http/server'
 import { openBrowser, type BrowserSession } from './browser'
 
@@ -19,22 +19,16 @@ let articleId: string
 
 beforeAll(async () => {
   const { token } = await adminSession()
-  const janet = (await api('/authors?where[slug][equals]=janet&depth=0&limit=1')).body.docs[0].id
   // Published first, so its slug is settled (a never-published draft's slug follows its title,
   // and the pane would then reload at the new address instead of refreshing in place).
-  const created = await api('/articles', {
-    method: 'POST',
-    token,
-    body: JSON.stringify({
+  articleId = (
+    await createArticle({
       title: TITLE,
       excerpt: 'A draft for the live preview test.',
-      content: lexicalParagraph('Shown beside the editor while it is being written.'),
-      author: janet,
-      _status: 'published',
-    }),
-  })
-  expect(created.status).toBe(201)
-  articleId = created.body.doc.id
+      body: 'Shown beside the editor while it is being written.',
+      status: 'published',
+    })
+  ).id
 
   // Its own editor account: Payload keeps the Live Preview toggle in the user's preferences, so a
   // browser test sharing the admin account (tests/e2e/csp.e2e.test.ts toggles it too) would flip

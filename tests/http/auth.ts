@@ -63,3 +63,29 @@ export const lexicalParagraph = (words: string) => ({
     ],
   },
 })
+
+/**
+ * An article by Janet, written through the REST API as the admin: a draft (never published) or
+ * published at once. Tests make their own, so the seeded article stays as other files expect it.
+ */
+export async function createArticle({
+  title,
+  excerpt,
+  body,
+  status,
+}: {
+  title: string
+  excerpt: string
+  body: string
+  status: 'draft' | 'published'
+}): Promise<{ id: string; slug: string }> {
+  const { token } = await adminSession()
+  const janet = (await api('/authors?where[slug][equals]=janet&depth=0&limit=1')).body.docs[0].id
+  const created = await api(status === 'draft' ? '/articles?draft=true' : '/articles', {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ title, excerpt, content: lexicalParagraph(body), author: janet, _status: status }),
+  })
+  if (created.status !== 201) throw new Error(`Could not create the article "${title}": ${created.status} ${created.raw}`)
+  return { id: created.body.doc.id, slug: created.body.doc.slug }
+}
