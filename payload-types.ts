@@ -454,6 +454,9 @@ export interface Inquiry {
 export interface User {
   id: string;
   name?: string | null;
+  /**
+   * The very first account of a new site is always an admin, whatever is chosen here.
+   */
   role: 'admin' | 'editor';
   updatedAt: string;
   createdAt: string;

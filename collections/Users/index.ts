@@ -48,6 +48,7 @@ export const Users: CollectionConfig<typeof USERS> = {
         { label: 'Editor (writes and publishes)', value: 'editor' },
       ],
       access: { create: adminsFieldLevel, update: adminsFieldLevel },
+      admin: { description: 'The very first account of a new site is always an admin, whatever is chosen here.' },
     },
   ],
   hooks: {
