@@ -163,6 +163,8 @@ export const rootMetadata: Metadata = {
   description: toDescription(site.description),
   applicationName: site.name,
   alternates: { types: feedAlternates },
+  // Named in every page's head, so browsers never go looking for a /favicon.ico that isn't there.
+  icons: { icon: { url: '/favicon.svg', type: 'image/svg+xml' } },
 }
 
 type SeoFields = { meta?: { title?: string | null; description?: string | null; image?: string | ImageDoc | null } }

@@ -235,6 +235,7 @@ describe('other builders', () => {
   it('the root layout names the site once in a title template and lists the feeds', () => {
     expect(rootMetadata.title).toEqual({ default: `${site.name} · ${site.tagline}`, template: `%s${SUFFIX}` })
     expect(Object.keys(rootMetadata.alternates?.types ?? {})).toEqual(['application/rss+xml', 'application/atom+xml', 'application/feed+json'])
+    expect(rootMetadata.icons).toEqual({ icon: { url: '/favicon.svg', type: 'image/svg+xml' } })
   })
 })
 
