@@ -49,7 +49,12 @@ function previousSections(): Map<string, string> {
 const sections = previousSections()
 for (const file of files) {
   console.log(`\n▶ bench/${file}`)
-  const { default: bench } = (await import(pathToFileURL(path.join(benchDir, file)).href)) as { default: Benchmark }
+  const { default: bench } = (await import(pathToFileURL(path.join(benchDir, file)).href)) as { default?: Benchmark }
+  // Helpers such as seed-scale.ts (a CLI the scale bench runs) export no benchmark.
+  if (typeof bench !== 'function') {
+    console.log(`  not a benchmark (no default export): skipped`)
+    continue
+  }
   const section = await bench()
   console.log(section)
   // Each section says when and where it was measured: sections from earlier runs are kept.

@@ -1,0 +1,176 @@
+/**
+ * Client JS (issue 6): the JavaScript a browser downloads for Wellpress's article page and home
+ * page against the bare Next.js app's one-line page (bench/bare-next/, same Next and React).
+ * Target: ≤ 1.1× the bare page's bytes.
+ *
+ * Each page loads in a fresh headless Chromium context (empty cache), until the network is idle;
+ * every response Chromium classes as a script counts once: its bytes on the wire as served
+ * (`next start` compresses with gzip), its decoded size, and what brotli would make of it (what a
+ * CDN or nginx in front could send). The RSC payload Next inlines into the HTML (`<script>` without
+ * `src`) is part of the HTML download, reported beside.
+ *
+ * To say where the bytes come from, each of the article's chunks is matched with the client modules
+ * (`'use client'` files and their imports) the build's client reference manifests place in it, and
+ * with the bare page's chunks (same content = Next's own runtime).
+ *
+ * Builds Wellpress into .next-test-bench (TEST_DIST_DIR overrides; SKIP_BUILD=1 reuses it).
+ */
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { brotliCompressSync, constants } from 'node:zlib'
+
+import { chromium } from 'playwright-core'
+
+import { CHROMIUM_PATH } from '../tests/e2e/browser'
+import { ensureBuilt, startBareApp, stopBareApp } from './_bare-next'
+
+const TARGET_RATIO = 1.1
+const ARTICLE_PATH = '/blog/massage-therapy-benefits-on-immune-function'
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
+
+type Script = { url: string; file: string; wire: number; raw: number; brotli: number; hash: string }
+type PageLoad = { scripts: Script[]; inlineScriptBytes: number; htmlWire: number }
+type Browser = Awaited<ReturnType<typeof chromium.launch>>
+
+const sum = (scripts: Script[], key: 'wire' | 'raw' | 'brotli') => scripts.reduce((total, script) => total + script[key], 0)
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
+
+async function load(browser: Browser, url: string): Promise<PageLoad> {
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    const pending: Promise<Script | null>[] = []
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return
+      pending.push(
+        (async () => {
+          const body = await response.body()
+          const { responseBodySize } = await response.request().sizes()
+          return {
+            url: response.url(),
+            file: new URL(response.url()).pathname.split('/').pop() ?? response.url(),
+            wire: responseBodySize,
+            raw: body.length,
+            brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+            hash: createHash('sha1').update(body).digest('hex'),
+          }
+        })(),
+      )
+    })
+    const document = await page.goto(url, { waitUntil: 'networkidle' })
+    if (document?.status() !== 200) throw new Error(`${url} answered ${document?.status()}`)
+    const html = (await document.body()).toString('utf8')
+    const inlineScriptBytes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+      (total, match) => total + Buffer.byteLength(match[1]),
+      0,
+    )
+    const htmlWire = (await document.request().sizes()).responseBodySize
+    const unique = new Map<string, Script>()
+    for (const script of await Promise.all(pending)) if (script) unique.set(script.url, script)
+    return { scripts: [...unique.values()], inlineScriptBytes, htmlWire }
+  } finally {
+    await context.close()
+  }
+}
+
+/**
+ * Chunk file → the client modules the build's client reference manifests place in it, as
+ * `components/X.tsx` for the project's own files and the package name for dependencies.
+ */
+function clientModulesByChunk(distDir: string): Map<string, Set<string>> {
+  const byChunk = new Map<string, Set<string>>()
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(path.join(dir, entry.name)) : entry.name.endsWith('_client-reference-manifest.js') ? [path.join(dir, entry.name)] : [],
+    )
+  for (const file of walk(path.join(distDir, 'server', 'app'))) {
+    const source = readFileSync(file, 'utf8')
+    const json = /=\s*(\{[\s\S]*\})\s*;?\s*$/.exec(source)?.[1]
+    if (!json) continue
+    const manifest = JSON.parse(json) as { clientModules?: Record<string, { chunks?: string[] }> }
+    for (const [moduleId, { chunks = [] }] of Object.entries(manifest.clientModules ?? {})) {
+      const name = moduleName(moduleId)
+      for (const chunk of chunks) {
+        const chunkFile = chunk.split('/').pop()!
+        if (!byChunk.has(chunkFile)) byChunk.set(chunkFile, new Set())
+        byChunk.get(chunkFile)!.add(name)
+      }
+    }
+  }
+  return byChunk
+}
+
+function moduleName(moduleId: string): string {
+  const file = moduleId.replace(/^\[project\]\//, '').replace(/\s*<.*>$/, '').replace(/\s*\[.*\]$/, '')
+  const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)
+  return dependency ? dependency[1] : file
+}
+
+export default async function clientJs(): Promise<string> {
+  process.env.TEST_DIST_DIR ??= '.next-test-bench'
+  const server = await import('../tests/http/server')
+  const wellpress = await server.startServer()
+  ensureBuilt()
+  const bare = await startBareApp()
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+  try {
+    const pages = [
+      { label: `Wellpress article (${ARTICLE_PATH})`, url: `${wellpress.baseUrl}${ARTICLE_PATH}`, gated: true },
+      { label: 'Wellpress home (/)', url: `${wellpress.baseUrl}/`, gated: true },
+      { label: 'Bare Next one-line page', url: `${bare.baseUrl}/`, gated: false },
+    ]
+    // A first visit of each page warms the servers; the measured loads follow, each in a new context.
+    for (const page of pages) await load(browser, page.url)
+    const loads = new Map<string, PageLoad>()
+    for (const page of pages) loads.set(page.label, await load(browser, page.url))
+    const baseline = loads.get(pages[2].label)!
+    const baseWire = sum(baseline.scripts, 'wire')
+    const baseRaw = sum(baseline.scripts, 'raw')
+
+    const rows = pages.map((page) => {
+      const { scripts, inlineScriptBytes, htmlWire } = loads.get(page.label)!
+      const wire = sum(scripts, 'wire')
+      const ratio = wire / baseWire
+      const verdict = page.gated ? (ratio <= TARGET_RATIO ? 'yes' : 'NO') : '–'
+      return `| ${page.label} | ${scripts.length} | ${kib(wire)} | ${kib(sum(scripts, 'raw'))} | ${kib(sum(scripts, 'brotli'))} | **${ratio.toFixed(2)}×** (raw ${(sum(scripts, 'raw') / baseRaw).toFixed(2)}×) | ${kib(inlineScriptBytes)} (HTML ${kib(htmlWire)} on the wire) | ${verdict} |`
+    })
+
+    const article = loads.get(pages[0].label)!
+    const frameworkHashes = new Set(baseline.scripts.map((script) => script.hash))
+    const modules = clientModulesByChunk(server.DIST_DIR)
+    const chunkRows = [...article.scripts]
+      .sort((a, b) => b.raw - a.raw)
+      .map((script) => {
+        const contents = [...(modules.get(script.file) ?? [])]
+        const shown = contents.length > 6 ? `${contents.slice(0, 6).join(', ')} … (+${contents.length - 6})` : contents.join(', ')
+        const origin = frameworkHashes.has(script.hash) ? 'same bytes as in the bare app' : shown || 'no client module (Next/Turbopack runtime or shared code)'
+        return `| \`${script.file}\` | ${kib(script.wire)} | ${kib(script.raw)} | ${origin} |`
+      })
+
+    return [
+      '## Client JS (bench/client-js.ts)',
+      '',
+      `Production builds under \`next start\`, headless Chromium (fresh cache per page, loaded until the network is idle). Script bytes as downloaded (gzip, as \`next start\` serves them), decoded, and as brotli would send them. Target: article and home ≤ ${TARGET_RATIO}× the bare Next.js one-line page (bench/bare-next/, same Next and React), on the bytes downloaded.`,
+      '',
+      '| Page | Scripts | Downloaded | Decoded | Brotli (q11) | Ratio to bare (downloaded) | Inline `<script>` in the HTML (RSC payload) | Meets target |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+      '',
+      "The article page's scripts, largest first, with the client modules the build places in each (from its client reference manifests):",
+      '',
+      '| Chunk | Downloaded | Decoded | Contents |',
+      '| --- | --- | --- | --- |',
+      ...chunkRows,
+      '',
+      `The bare one-line page's scripts (downloaded / decoded): ${[...baseline.scripts]
+        .sort((a, b) => b.raw - a.raw)
+        .map((script) => `${kib(script.wire)} / ${kib(script.raw)}`)
+        .join(', ')}.`,
+    ].join('\n')
+  } finally {
+    await browser.close()
+    stopBareApp(bare)
+    server.stopServer(wellpress)
+  }
+}

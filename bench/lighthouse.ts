@@ -1,0 +1,410 @@
+/**
+ * Lighthouse: Google's audit of the production server's home, article and author pages, as a
+ * phone sees them. Targets (issue 6): performance ≥ 98, accessibility 100, best practices 100,
+ * SEO 100, CLS 0, LCP < 1.5 s.
+ *
+ * npm `lighthouse` (programmatic API) with Debian's Chromium, started by chrome-launcher with a
+ * fresh profile for every run, the mobile preset (Lighthouse's defaults: a phone's screen,
+ * simulated slow 4G and a 4× slower CPU). Each page is audited RUNS times (3; LIGHTHOUSE_RUNS
+ * overrides): every score and metric in the table is the median of its runs, each taken on its own.
+ * Every audit that lost points in any run is listed with the elements it names, so they can be fixed.
+ *
+ * The server is `next build` + `next start` on an empty SQLite file (seeded with the therapist's
+ * article, as on a fresh clone) with SITE_URL set to the server's real address
+ * (http://127.0.0.1:<port>), not the test suites' https://wellpress.test: Lighthouse follows the
+ * canonical link, robots.txt and the security headers of the address it audits, and SITE_URL
+ * decides those (lib/security/headers.ts reads it at `next build`, so the build gets it too, with
+ * its port chosen first). Its own build folder, .next-test-lighthouse (LIGHTHOUSE_DIST_DIR
+ * overrides), because of that different SITE_URL; SKIP_BUILD=1 reuses the last one. Each page is
+ * requested twice before the first audit, so every run sees Next's data cache filled, as visitors
+ * after the first do. The JSON reports land in test-results/lighthouse/.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse, { type Result } from 'lighthouse'
+
+import { freePort } from '../tests/http/server'
+
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3)
+const DIST_DIR = process.env.LIGHTHOUSE_DIST_DIR || '.next-test-lighthouse'
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const REPORT_DIR = path.resolve('test-results', 'lighthouse')
+// The port the last build was made for (its SITE_URL), so SKIP_BUILD=1 serves on the same address.
+const PORT_FILE = path.join(DIST_DIR, 'lighthouse-port')
+// Root in containers needs --no-sandbox; the rest keeps Chromium from phoning home (no network here).
+const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+]
+
+const PAGES = [
+  { label: 'home', path: '/' },
+  { label: 'article', path: '/blog/massage-therapy-benefits-on-immune-function' },
+  { label: 'author', path: '/authors/janet' },
+] as const
+
+const CATEGORIES = [
+  { id: 'performance', title: 'Performance', target: 98 },
+  { id: 'accessibility', title: 'Accessibility', target: 100 },
+  { id: 'best-practices', title: 'Best practices', target: 100 },
+  { id: 'seo', title: 'SEO', target: 100 },
+] as const
+const CLS_TARGET = 0
+const LCP_TARGET_MS = 1500
+const METRICS = [
+  { id: 'first-contentful-paint', title: 'FCP' },
+  { id: 'largest-contentful-paint', title: 'LCP' },
+  { id: 'total-blocking-time', title: 'TBT' },
+  { id: 'cumulative-layout-shift', title: 'CLS' },
+  { id: 'speed-index', title: 'Speed Index' },
+] as const
+// Audits that score nothing: they never lose points, so they are not failures.
+const UNSCORED = new Set(['notApplicable', 'informative', 'manual'])
+const ITEMS_SHOWN = 8
+
+type Server = { baseUrl: string; pid: number; dataDir: string; logFile: string }
+
+function build(port: number, databaseUri: string) {
+  const started = Date.now()
+  const result = spawnSync('npx', ['next', 'build'], { env: serverEnv(port, databaseUri), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`)
+  writeFileSync(PORT_FILE, String(port))
+  console.log(`[lighthouse] next build into ${DIST_DIR} finished in ${Math.round((Date.now() - started) / 1000)} s`)
+}
+
+function serverEnv(port: number, databaseUri: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: DIST_DIR,
+    PAYLOAD_SECRET: 'lighthouse-secret-lighthouse-secret-0123',
+    SITE_URL: `http://127.0.0.1:${port}`,
+    PORT: String(port),
+    DATABASE_URI: databaseUri,
+  }
+  delete env.SEED
+  return env
+}
+
+async function startServer(): Promise<Server> {
+  const reuse = process.env.SKIP_BUILD === '1' && existsSync(PORT_FILE)
+  const port = reuse ? Number(readFileSync(PORT_FILE, 'utf8')) : await freePort()
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wellpress-lighthouse-'))
+  const databaseUri = `file:${path.join(dataDir, 'wellpress.db')}`
+  if (!reuse) {
+    try {
+      build(port, databaseUri)
+    } catch (error) {
+      rmSync(dataDir, { recursive: true, force: true })
+      throw error
+    }
+  }
+  const logFile = path.join(dataDir, 'server.log')
+  const log = openSync(logFile, 'a')
+  // Detached: its own process group, so stopping it stops everything it started.
+  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: serverEnv(port, databaseUri),
+    detached: true,
+    stdio: ['ignore', log, log],
+  })
+  child.unref()
+  const server = { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid as number, dataDir, logFile }
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    const status = await fetch(`${server.baseUrl}/`, { redirect: 'manual' }).then(
+      (response) => response.status,
+      () => 0, // not listening yet
+    )
+    if (status === 200) return server
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  stopServer(server)
+  throw new Error(`The server did not answer on port ${port} within 120 s. Log:\n${readFileSync(logFile, 'utf8')}`)
+}
+
+function stopServer(server: Server) {
+  try {
+    process.kill(-server.pid, 'SIGTERM')
+  } catch {
+    // already gone
+  }
+  rmSync(server.dataDir, { recursive: true, force: true })
+}
+
+/** One Lighthouse run in a Chromium of its own (fresh profile, so nothing cached between runs). */
+async function audit(url: string): Promise<Result> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'wellpress-lighthouse-chromium-'))
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS, userDataDir })
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: CATEGORIES.map((category) => category.id),
+    })
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
+    if (result.lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`)
+    return result.lhr
+  } finally {
+    chrome.kill()
+    rmSync(userDataDir, { recursive: true, force: true })
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+const score = (lhr: Result, category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100)
+const metric = (lhr: Result, id: string) => lhr.audits[id]?.numericValue ?? NaN
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const formatMetric = (id: string, value: number) =>
+  id === 'cumulative-layout-shift' ? value.toFixed(3) : id === 'total-blocking-time' ? `${Math.round(value)} ms` : seconds(value)
+/** Inline Markdown code: no backticks, pipes or line breaks inside, and short. */
+const code = (text: string, max = 160) => {
+  const flat = text.replace(/\s+/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|').trim()
+  return `\`${flat.length > max ? `${flat.slice(0, max)}…` : flat}\``
+}
+
+type Node = { type: 'node'; selector?: string; snippet?: string; nodeLabel?: string; explanation?: string }
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && (value as Node).type === 'node'
+
+const shortNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) < 1 ? 3 : 0))
+
+/** A table row that names no element: its URLs, texts and numbers, key by key. */
+function describeRow(item: Record<string, unknown>): string {
+  return Object.entries(item)
+    .map(([key, value]) => {
+      if (key === 'subItems' || key === 'protocolReason' || key === 'lhId') return ''
+      if (typeof value === 'string' && value.length > 0) return code(value, 140)
+      if (typeof value === 'number') return `${key} ${shortNumber(value)}`
+      if (typeof value === 'object' && value !== null && 'url' in value && typeof value.url === 'string') return code(value.url, 140)
+      if (typeof value === 'object' && value !== null && 'text' in value && typeof value.text === 'string') return code(value.text, 140)
+      return ''
+    })
+    .filter(Boolean)
+    .join(' ')
+}
+
+type Chain = { url: string; navStartToEndTime: number; isLongest?: boolean; children?: Record<string, Chain> }
+
+/** The longest request chain of a network tree, as `url (ms) → url (ms) …`. */
+function longestChain(chains: Record<string, Chain>): string {
+  const steps: string[] = []
+  let level: Record<string, Chain> | undefined = chains
+  while (level && Object.keys(level).length > 0) {
+    const next: Chain = Object.values(level).find((chain) => chain.isLongest) ?? Object.values(level)[0]
+    steps.push(`${next.url} (${Math.round(next.navStartToEndTime)} ms)`)
+    level = next.children
+  }
+  return steps.length ? `longest chain: ${code(steps.join(' → '), 400)}` : ''
+}
+
+/** What an audit's details name: elements (selector + snippet), else URLs, failed checks, chains. */
+function offenders(details: unknown): string[] {
+  if (typeof details !== 'object' || details === null) return []
+  const { type, items, value, chains } = details as { type?: string; items?: unknown; value?: unknown; chains?: Record<string, Chain> }
+  if (type === 'list' && Array.isArray(items)) return items.flatMap(offenders)
+  if (type === 'list-section') return offenders(value)
+  if (type === 'network-tree' || type === 'criticalrequestchain') return [longestChain(chains ?? {})].filter(Boolean)
+  if (type === 'checklist' && typeof items === 'object' && items !== null) {
+    return Object.values(items as Record<string, { label: string; value: boolean }>)
+      .filter((check) => check.value === false)
+      .map((check) => `failed check: ${check.label}`)
+  }
+  if (!Array.isArray(items)) return []
+  const found: string[] = []
+  const visit = (item: Record<string, unknown>) => {
+    const nodes = Object.values(item).filter(isNode)
+    for (const node of nodes) {
+      const parts = [node.selector ? code(node.selector, 120) : '', node.snippet ? code(node.snippet) : '']
+      const why = node.explanation ? ` — ${node.explanation.replace(/\s+/g, ' ').slice(0, 220)}` : ''
+      found.push(`${parts.filter(Boolean).join(' ')}${why}`)
+    }
+    if (nodes.length === 0) {
+      const described = describeRow(item)
+      if (described) found.push(described)
+    }
+    const subItems = (item.subItems as { items?: Record<string, unknown>[] } | undefined)?.items ?? []
+    for (const sub of subItems) visit(sub)
+  }
+  for (const item of items) if (typeof item === 'object' && item !== null) visit(item as Record<string, unknown>)
+  return found
+}
+
+type Failure = { id: string; category: string; title: string; failedRuns: number; detail: Result['audits'][string] }
+
+/** Every audit of the four categories that lost points in some run; details from the median run. */
+function failures(runs: Result[], medianRun: Result): Failure[] {
+  const byId = new Map<string, Failure>()
+  for (const run of runs) {
+    for (const category of CATEGORIES) {
+      for (const ref of run.categories[category.id]?.auditRefs ?? []) {
+        const result = run.audits[ref.id]
+        if (!result || UNSCORED.has(result.scoreDisplayMode)) continue
+        const failed = result.scoreDisplayMode === 'error' || (result.score !== null && result.score < 1)
+        if (!failed) continue
+        const known = byId.get(ref.id)
+        if (known) known.failedRuns++
+        else byId.set(ref.id, { id: ref.id, category: category.title, title: result.title, failedRuns: 1, detail: result })
+      }
+    }
+  }
+  for (const failure of byId.values()) {
+    const inMedian = medianRun.audits[failure.id]
+    if (inMedian && inMedian.score !== null && inMedian.score < 1) failure.detail = inMedian
+  }
+  return [...byId.values()].sort((a, b) => a.category.localeCompare(b.category) || (a.detail.score ?? 0) - (b.detail.score ?? 0))
+}
+
+function describeFailure(failure: Failure): string[] {
+  const { detail } = failure
+  const value = detail.displayValue ? ` — ${detail.displayValue}` : ''
+  const scored = detail.scoreDisplayMode === 'error' ? `error: ${detail.errorMessage ?? 'unknown'}` : `score ${detail.score}`
+  const lines = [`- **${failure.category}** \`${failure.id}\`: ${detail.title}${value} (${scored}; lost points in ${failure.failedRuns}/${RUNS} runs)`]
+  const named = offenders(detail.details)
+  for (const entry of named.slice(0, ITEMS_SHOWN)) lines.push(`  - ${entry}`)
+  if (named.length > ITEMS_SHOWN) lines.push(`  - … and ${named.length - ITEMS_SHOWN} more (test-results/lighthouse/)`)
+  return lines
+}
+
+/** `headers`: the page's response headers that decide what Lighthouse's redirect and cache audits see. */
+export type PageResult = { label: string; path: string; runs: Result[]; medianRun: Result; headers?: { criticalCh: string | null; cacheControl: string | null } }
+
+type NetworkRequest = { url: string; statusCode: number; resourceType?: string; transferSize: number; networkRequestTime?: number }
+const requestsOf = (lhr: Result) => ((lhr.audits['network-requests']?.details as { items?: NetworkRequest[] } | undefined)?.items ?? [])
+/** Script bytes over the wire (compressed), the figure the simulated LCP depends on here. */
+const scriptKiB = (lhr: Result) =>
+  requestsOf(lhr).filter((request) => request.resourceType === 'Script').reduce((sum, request) => sum + request.transferSize, 0) / 1024
+/** Chromium's internal redirect of a document to its own URL (a Critical-CH restart, HSTS…). */
+const selfRedirect = (lhr: Result) => {
+  const [first, second] = requestsOf(lhr)
+  return Boolean(first && second && first.statusCode === 307 && first.url === second.url)
+}
+type ObservedMetrics = { observedFirstContentfulPaint?: number; observedLargestContentfulPaint?: number }
+const observed = (lhr: Result) => ((lhr.audits.metrics?.details as { items?: ObservedMetrics[] } | undefined)?.items?.[0] ?? {})
+
+function summaryRow(page: PageResult): string {
+  const scores = CATEGORIES.map((category) => median(page.runs.map((run) => score(run, category.id))))
+  const cls = median(page.runs.map((run) => metric(run, 'cumulative-layout-shift')))
+  const lcp = median(page.runs.map((run) => metric(run, 'largest-contentful-paint')))
+  const meets = [
+    ...CATEGORIES.map((category, index) => (scores[index] >= category.target ? '' : category.title)),
+    cls <= CLS_TARGET ? '' : 'CLS',
+    lcp < LCP_TARGET_MS ? '' : 'LCP',
+  ].filter(Boolean)
+  const cells = CATEGORIES.map((category, index) => `${scores[index]}${scores[index] >= category.target ? '' : ' ✗'}`)
+  return `| ${page.label} (${page.path}) | ${cells.join(' | ')} | ${cls.toFixed(3)}${cls <= CLS_TARGET ? '' : ' ✗'} | ${seconds(lcp)}${lcp < LCP_TARGET_MS ? '' : ' ✗'} | ${meets.length ? `NO (${meets.join(', ')})` : 'yes'} |`
+}
+
+function metricsRow(page: PageResult): string {
+  const perfRuns = page.runs.map((run) => score(run, 'performance')).join(', ')
+  const cells = METRICS.map((m) => formatMetric(m.id, median(page.runs.map((run) => metric(run, m.id)))))
+  const lcpElement = offenders(page.medianRun.audits['largest-contentful-paint-element']?.details)[0] ?? '–'
+  const fcpSeen = median(page.runs.map((run) => observed(run).observedFirstContentfulPaint ?? NaN))
+  const lcpSeen = median(page.runs.map((run) => observed(run).observedLargestContentfulPaint ?? NaN))
+  const scripts = requestsOf(page.medianRun).filter((request) => request.resourceType === 'Script').length
+  return `| ${page.label} | ${cells.join(' | ')} | ${Math.round(fcpSeen)} / ${Math.round(lcpSeen)} ms | ${scriptKiB(page.medianRun).toFixed(1)} KiB in ${scripts} files | ${perfRuns} | ${lcpElement} |`
+}
+
+export default async function lighthouseBench(): Promise<string> {
+  const server = await startServer()
+  mkdirSync(REPORT_DIR, { recursive: true })
+  const results: PageResult[] = []
+  try {
+    for (const page of PAGES) {
+      const url = `${server.baseUrl}${page.path}`
+      let headers: PageResult['headers']
+      for (let warm = 0; warm < 2; warm++) {
+        const response = await fetch(url, { redirect: 'manual' })
+        if (response.status !== 200) throw new Error(`${page.path} answered ${response.status} before the audits began`)
+        await response.arrayBuffer()
+        headers = { criticalCh: response.headers.get('critical-ch'), cacheControl: response.headers.get('cache-control') }
+      }
+      const runs: Result[] = []
+      for (let run = 1; run <= RUNS; run++) {
+        const lhr = await audit(url)
+        writeFileSync(path.join(REPORT_DIR, `${page.label}-${run}.json`), JSON.stringify(lhr))
+        console.log(`[lighthouse] ${page.path} run ${run}/${RUNS}: ${CATEGORIES.map((c) => `${c.id} ${score(lhr, c.id)}`).join(', ')}`)
+        runs.push(lhr)
+      }
+      // The run whose performance score is the median: the one whose details are shown.
+      const byPerformance = [...runs].sort((a, b) => score(a, 'performance') - score(b, 'performance'))
+      results.push({ label: page.label, path: page.path, runs, medianRun: byPerformance[Math.floor((runs.length - 1) / 2)], headers })
+    }
+  } finally {
+    stopServer(server)
+  }
+  return formatSection(results, server.baseUrl)
+}
+
+/** What the figures alone do not say: causes the reports and the response headers show. */
+function notes(results: PageResult[]): string[] {
+  const found: string[] = []
+  const restarted = results.filter((page) => page.runs.some(selfRedirect))
+  if (restarted.length) {
+    const hints = [...new Set(restarted.map((page) => page.headers?.criticalCh).filter(Boolean))]
+    found.push(
+      `- **Redirect to itself**: on ${restarted.map((page) => page.label).join(', ')}, Chromium answered the first request for the document with an internal 307 to the same URL and requested it again (the \`redirects\` and \`document-latency-insight\` audits; one more round trip: median ${Math.round(median(restarted.flatMap((page) => page.runs.map((run) => metric(run, 'redirects')))))} ms in the simulation). ${hints.length ? `The pages answer with \`Critical-CH: ${hints.join(', ')}\`: a browser that did not send that client hint restarts the navigation to send it.` : 'The pages send no Critical-CH header; look at the JSON reports for the cause.'}`,
+    )
+  }
+  const late = results.filter((page) => median(page.runs.map((run) => metric(run, 'largest-contentful-paint'))) >= LCP_TARGET_MS)
+  if (late.length) {
+    const detail = late.map((page) => {
+      const run = page.medianRun
+      const lcpSeen = observed(run).observedLargestContentfulPaint ?? NaN
+      const scripts = requestsOf(run).filter((request) => request.resourceType === 'Script')
+      const before = scripts.filter((request) => (request.networkRequestTime ?? Infinity) < lcpSeen)
+      return `${page.label}: observed LCP ${Math.round(lcpSeen)} ms (FCP ${Math.round(observed(run).observedFirstContentfulPaint ?? NaN)} ms), ${before.length} of ${scripts.length} scripts requested before it`
+    })
+    found.push(
+      `- **Simulated LCP**: LCP misses the target on ${late.map((page) => page.label).join(', ')}. Lighthouse's simulation replays the load on slow 4G and a 4× slower CPU with every request and task that began before the observed LCP; ${detail.join('; ')} (median-performance run). The simulation charges those scripts' download and run time before the LCP paint: fewer or smaller scripts (or the paint before them) bring it down.`,
+    )
+  }
+  const cacheControls = [...new Set(results.map((page) => page.headers?.cacheControl).filter(Boolean))]
+  if (cacheControls.length) found.push(`- **Cache-Control** of the pages: ${cacheControls.map((value) => code(value ?? '')).join(', ')} (the \`bf-cache\` audit reads it).`)
+  return found.length ? ['Notes:', ...found] : []
+}
+
+/** The Markdown section for bench/results.md (pure: also renders saved reports). */
+export function formatSection(results: PageResult[], baseUrl: string): string {
+  const first = results[0].runs[0]
+  const environment = `Lighthouse ${first.lighthouseVersion}, ${first.environment.hostUserAgent.match(/HeadlessChrome\/[\d.]+/)?.[0] ?? 'Chromium'} (${CHROMIUM_PATH}), form factor ${first.configSettings.formFactor}, throttling ${first.configSettings.throttlingMethod} (${first.configSettings.throttling.rttMs} ms RTT, ${Math.round(first.configSettings.throttling.throughputKbps)} kbit/s, CPU ×${first.configSettings.throttling.cpuSlowdownMultiplier}); this machine's Lighthouse benchmark index ${median(results.flatMap((page) => page.runs.map((run) => run.environment.benchmarkIndex))).toFixed(0)}`
+  return [
+    '## Lighthouse (bench/lighthouse.ts)',
+    '',
+    `Production build (\`next start\`, SQLite, the seeded site) with SITE_URL set to the server's real address, \`${baseUrl}\` (not the tests' https://wellpress.test), so the canonical links, robots.txt and security headers Lighthouse checks are those of the address it audits. Mobile preset: ${environment}. ${RUNS} runs per page, each in a fresh Chromium profile after the page was requested twice (Next's data cache filled); every figure is the median of its runs. Targets: performance ≥ 98, accessibility 100, best practices 100, SEO 100, CLS 0, LCP < ${seconds(LCP_TARGET_MS)}. ✗ marks a miss.`,
+    '',
+    '| Page | Performance | Accessibility | Best practices | SEO | CLS | LCP | Meets targets |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map(summaryRow),
+    '',
+    'Metrics (medians; simulated mobile, except the observed paints, timed in the unthrottled page load the simulation starts from), the script bytes of the median run, the performance score of each run, and the LCP element:',
+    '',
+    `| Page | ${METRICS.map((m) => m.title).join(' | ')} | Observed FCP / LCP (unthrottled) | JS transferred | Performance per run | LCP element |`,
+    `| --- | ${METRICS.map(() => '---').join(' | ')} | --- | --- | --- | --- |`,
+    ...results.map(metricsRow),
+    ...(notes(results).length ? ['', ...notes(results)] : []),
+    '',
+    `Audits that lost points (in any run; details from the median-performance run; JSON reports in test-results/lighthouse/):`,
+    ...results.flatMap((page) => {
+      const failed = failures(page.runs, page.medianRun)
+      // URLs as paths: the origin is the one above.
+      const lines = failed.flatMap(describeFailure).map((line) => line.replaceAll(baseUrl, ''))
+      return ['', `**${page.label}** (${page.path}): ${failed.length === 0 ? 'none.' : `${failed.length} audits`}`, ...(lines.length ? ['', ...lines] : [])]
+    }),
+  ].join('\n')
+}
