@@ -13,6 +13,7 @@ import { Authors } from './collections/Authors'
 import { Benefits } from './collections/Benefits'
 import { Inquiries } from './collections/Inquiries'
 import { Media } from './collections/Media'
+import { validationErrorResponse } from './collections/hooks/validationErrorResponse'
 import { redirects } from './collections/Redirects'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
@@ -76,6 +77,8 @@ async function onInit(payload: Payload) {
 }
 
 export default buildConfig({
+  // Field messages of a validation error reach REST and the admin's toasts in production builds too.
+  hooks: { afterError: [validationErrorResponse] },
   admin: {
     user: Users.slug,
     avatar: 'default',

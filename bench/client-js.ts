@@ -22,12 +22,11 @@ import { brotliCompressSync, constants } from 'node:zlib'
 
 import { chromium } from 'playwright-core'
 
-import { CHROMIUM_PATH } from '../tests/e2e/browser'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium'
 import { ensureBuilt, startBareApp, stopBareApp } from './_bare-next'
 
 const TARGET_RATIO = 1.1
 const ARTICLE_PATH = '/blog/massage-therapy-benefits-on-immune-function'
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
 
 type Script = { url: string; file: string; wire: number; raw: number; brotli: number; hash: string }
 type PageLoad = { scripts: Script[]; inlineScriptBytes: number; htmlWire: number }

@@ -27,26 +27,15 @@ import path from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Result } from 'lighthouse'
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium'
 import { freePort } from '../tests/http/server'
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3)
 const DIST_DIR = process.env.LIGHTHOUSE_DIST_DIR || '.next-test-lighthouse'
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const REPORT_DIR = path.resolve('test-results', 'lighthouse')
 // The port the last build was made for (its SITE_URL), so SKIP_BUILD=1 serves on the same address.
 const PORT_FILE = path.join(DIST_DIR, 'lighthouse-port')
-// Root in containers needs --no-sandbox; the rest keeps Chromium from phoning home (no network here).
-const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-]
+const CHROMIUM_FLAGS = ['--headless=new', ...CHROMIUM_ARGS]
 
 const PAGES = [
   { label: 'home', path: '/' },

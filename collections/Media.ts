@@ -7,7 +7,6 @@ import { ACCEPTED_IMAGE_MIME_TYPES } from '../lib/media/imageType'
 import { anyone, authenticated } from './access'
 import { checkImageUpload } from './hooks/checkImageUpload'
 import { missingFileIs404 } from './hooks/missingFileIs404'
-import { validationErrorResponse } from './hooks/validationErrorResponse'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
 import { MEDIA } from './slugs'
 
@@ -26,7 +25,6 @@ export const Media: CollectionConfig<typeof MEDIA> = {
     beforeOperation: [checkImageUpload],
     afterChange: [revalidateAfterChange],
     afterDelete: [revalidateAfterDelete],
-    afterError: [validationErrorResponse],
   },
   fields: [
     {

@@ -2,7 +2,6 @@ import type { CollectionConfig } from 'payload'
 
 import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, PHONE_MAX_LENGTH, PREFERRED_TIMES } from '../../lib/inquiries/schema'
 import { authenticated } from '../access'
-import { validationErrorResponse } from '../hooks/validationErrorResponse'
 import { INQUIRIES } from '../slugs'
 import { enforceVisitorRules } from './hooks/enforceVisitorRules'
 import { inquiryErrorResponse } from './hooks/inquiryErrorResponse'
@@ -35,7 +34,7 @@ export const Inquiries: CollectionConfig<typeof INQUIRIES> = {
   hooks: {
     beforeOperation: [enforceVisitorRules],
     afterChange: [notifyByEmail],
-    afterError: [validationErrorResponse, inquiryErrorResponse],
+    afterError: [inquiryErrorResponse],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: NAME_MAX_LENGTH },

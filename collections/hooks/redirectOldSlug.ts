@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequ
 import { documentPath, isPublicPageCollection, type PublicPageCollection } from '../../lib/seo/paths'
 import { normaliseRedirectFrom } from '../../lib/sitePaths'
 import { REDIRECTS } from '../slugs'
+import { liveRowBeforeChange } from './liveRow'
 
 /**
  * Keeps a public page's old address alive when its slug changes: the old path becomes a
@@ -26,11 +27,7 @@ export const rememberLiveSlug: CollectionBeforeChangeHook = async ({ collection,
   if (operation !== 'update' || !originalDoc?.id || !isPublicPageCollection(collection.slug)) return data
   // A draft save (autosave runs every second while typing) changes nothing visitors see.
   if (!isPublic(data)) return data
-  const live = (await req.payload.db.findOne({
-    collection: collection.slug,
-    where: { id: { equals: originalDoc.id } },
-    req,
-  })) as Visibility | null
+  const live = await liveRowBeforeChange<Visibility>(req, collection, originalDoc)
   if (live && isPublic(live) && typeof live.slug === 'string') {
     req.context[contextKey(collection.slug, originalDoc.id)] = live.slug
   }

@@ -9,6 +9,7 @@ import type {
 
 import { type CachedCollection, CACHED_COLLECTIONS, type ContentChange, type PublicState, tagsToRevalidate } from '../../lib/cache-tags'
 import { purgeCacheTags } from '../../lib/cache/purge'
+import { liveRowBeforeChange } from './liveRow'
 
 /**
  * Publish → live on the next request: after every change visitors could notice, purge the cache
@@ -45,7 +46,8 @@ export const rememberPublicState: CollectionBeforeChangeHook = async ({ collecti
   if (skipped(req) || operation !== 'update' || !originalDoc?.id || !hasDrafts(collection)) return data
   const key = liveKey(collection.slug, originalDoc.id)
   try {
-    req.context[key] = await liveState(req, collection.slug, originalDoc.id)
+    const row = await liveRowBeforeChange<Row>(req, collection, originalDoc)
+    req.context[key] = row && isPublished(row) ? publicState(row) : null
   } catch (error) {
     // The save goes on; assume the article was public so the purge errs on the side of freshness.
     req.payload.logger.error({ err: error, id: originalDoc.id }, '[cache] could not read the published version before a save')

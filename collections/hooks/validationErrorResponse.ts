@@ -1,4 +1,6 @@
-import type { CollectionAfterErrorHook } from 'payload'
+import type { Config } from 'payload'
+
+type AfterErrorHook = NonNullable<NonNullable<Config['hooks']>['afterError']>[number]
 
 type FieldError = { path: string; message: string }
 
@@ -15,9 +17,10 @@ function fieldErrorsOf(error: unknown): FieldError[] | null {
  * Payload recognises its ValidationError by class, which the bundling defeats, and answers only
  * "The following field is invalid: file": the admin's toast then cannot say what is wrong with
  * the image. The response keeps Payload's shape (`errors[0].data.errors`), and its message is
- * the field messages themselves, which is what the toast shows.
+ * the field messages themselves, which is what the toast shows. Installed once, for every
+ * collection, in payload.config.ts (it runs after the collections' own afterError hooks).
  */
-export const validationErrorResponse: CollectionAfterErrorHook = ({ error, result }) => {
+export const validationErrorResponse: AfterErrorHook = ({ error, result }) => {
   const fieldErrors = fieldErrorsOf(error)
   if (!fieldErrors?.length) return result ? { response: result } : undefined
   const data = (error as unknown as { data: Record<string, unknown> }).data

@@ -4,25 +4,14 @@ import path from 'node:path'
 
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium'
+
 /**
  * The browser tier's harness: Debian's Chromium driven by playwright-core (no browser download),
  * headless, offline-friendly, with a fresh profile per run and a screenshot of every open page
  * when a step fails.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 export const SCREENSHOT_DIR = path.resolve(process.cwd(), 'test-results', 'e2e')
-
-// Root in CI containers needs --no-sandbox; the rest stops Chromium phoning home (no network here).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-]
 
 export type BrowserSession = {
   context: BrowserContext

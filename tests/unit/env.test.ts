@@ -89,3 +89,31 @@ describe('environment schema', () => {
     })
   })
 })
+
+describe('SMTP settings (lib/env.ts)', () => {
+  it('are all optional, and empty strings mean unset', () => {
+    expect(parseEnv({ SMTP_HOST: '', SMTP_PORT: '' })).toMatchObject({ SMTP_HOST: undefined, SMTP_PORT: undefined })
+  })
+
+  it('parse when complete', () => {
+    expect(
+      parseEnv({ SMTP_HOST: 'smtp.example.com', SMTP_PORT: '465', SMTP_USER: 'u', SMTP_PASS: 'p', SMTP_FROM: 'site@example.com', NOTIFY_EMAIL: 'janet@example.com' }),
+    ).toMatchObject({ SMTP_HOST: 'smtp.example.com', SMTP_PORT: 465, SMTP_FROM: 'site@example.com', NOTIFY_EMAIL: 'janet@example.com' })
+  })
+
+  it('are checked together, naming what is missing', () => {
+    expect(issuesOf({ SMTP_HOST: 'smtp.example.com' })).toEqual([
+      'SMTP_FROM: is required when SMTP_HOST is set',
+      'NOTIFY_EMAIL: is required when SMTP_HOST is set',
+    ])
+    expect(issuesOf({ NOTIFY_EMAIL: 'janet@example.com' })).toEqual([
+      'NOTIFY_EMAIL: has no effect without SMTP_HOST: set SMTP_HOST too, or remove it',
+    ])
+    expect(issuesOf({ SMTP_HOST: 'h', SMTP_FROM: 'a@b.example', NOTIFY_EMAIL: 'c@d.example', SMTP_USER: 'u' })).toEqual([
+      'SMTP_PASS: is required when SMTP_USER is set',
+    ])
+    expect(issuesOf({ SMTP_HOST: 'h', SMTP_FROM: 'not-an-address', NOTIFY_EMAIL: 'c@d.example', SMTP_PORT: '99999' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^SMTP_PORT: /), expect.stringMatching(/^SMTP_FROM: expected an e-mail address/)]),
+    )
+  })
+})

@@ -1,4 +1,3 @@
-import { EnvError, parseEnv } from '../../lib/env'
 import { fieldErrorMap, formFields } from '../../lib/inquiries/formState'
 import { clientAddress, InquiryRateLimiter, SlidingWindowLimiter } from '../../lib/inquiries/rateLimit'
 import { MESSAGE_MAX_LENGTH, MESSAGES, parseInquiry } from '../../lib/inquiries/schema'
@@ -138,43 +137,5 @@ describe('client address', () => {
     expect(clientAddress(new Headers({ 'x-forwarded-for': '127.0.0.1' }))).toBe('127.0.0.1')
     expect(clientAddress(new Headers({ 'x-forwarded-for': '1.2.3.4, 10.0.0.1 , 203.0.113.9' }))).toBe('203.0.113.9')
     expect(clientAddress(new Headers())).toBe('unknown')
-  })
-})
-
-describe('SMTP settings (lib/env.ts)', () => {
-  const issuesOf = (source: Record<string, string>) => {
-    try {
-      parseEnv(source)
-    } catch (error) {
-      expect(error).toBeInstanceOf(EnvError)
-      return (error as EnvError).issues
-    }
-    throw new Error('expected the environment to be refused')
-  }
-
-  it('are all optional, and empty strings mean unset', () => {
-    expect(parseEnv({ SMTP_HOST: '', SMTP_PORT: '' })).toMatchObject({ SMTP_HOST: undefined, SMTP_PORT: undefined })
-  })
-
-  it('parse when complete', () => {
-    expect(
-      parseEnv({ SMTP_HOST: 'smtp.example.com', SMTP_PORT: '465', SMTP_USER: 'u', SMTP_PASS: 'p', SMTP_FROM: 'site@example.com', NOTIFY_EMAIL: 'janet@example.com' }),
-    ).toMatchObject({ SMTP_HOST: 'smtp.example.com', SMTP_PORT: 465, SMTP_FROM: 'site@example.com', NOTIFY_EMAIL: 'janet@example.com' })
-  })
-
-  it('are checked together, naming what is missing', () => {
-    expect(issuesOf({ SMTP_HOST: 'smtp.example.com' })).toEqual([
-      'SMTP_FROM: is required when SMTP_HOST is set',
-      'NOTIFY_EMAIL: is required when SMTP_HOST is set',
-    ])
-    expect(issuesOf({ NOTIFY_EMAIL: 'janet@example.com' })).toEqual([
-      'NOTIFY_EMAIL: has no effect without SMTP_HOST: set SMTP_HOST too, or remove it',
-    ])
-    expect(issuesOf({ SMTP_HOST: 'h', SMTP_FROM: 'a@b.example', NOTIFY_EMAIL: 'c@d.example', SMTP_USER: 'u' })).toEqual([
-      'SMTP_PASS: is required when SMTP_USER is set',
-    ])
-    expect(issuesOf({ SMTP_HOST: 'h', SMTP_FROM: 'not-an-address', NOTIFY_EMAIL: 'c@d.example', SMTP_PORT: '99999' })).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^SMTP_PORT: /), expect.stringMatching(/^SMTP_FROM: expected an e-mail address/)]),
-    )
   })
 })
