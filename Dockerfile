@@ -28,7 +28,10 @@ ENV NEXT_OUTPUT=standalone
 # The public address: next.config.ts's static headers (HSTS for an https site) are fixed at build.
 ARG SITE_URL
 ENV SITE_URL=${SITE_URL}
-RUN npm run build
+# `next build` renders the pages without parameters (home, /blog, feeds) once, and the real
+# database is out of reach while building: it reads a throwaway SQLite file here instead. The
+# server never serves those renders (lib/cache/startup.ts), so one image fits any database.
+RUN DATABASE_URI=file:/tmp/build.db SEED=false npm run build
 
 # ---- runner: only the traced server, static assets and the seed's source text
 FROM base AS runner

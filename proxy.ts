@@ -1,8 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
-import { answerDuringOutage } from './lib/outage'
 import { lookUpRedirect } from './lib/redirectLookup'
-import { arrivedOverHttps, createNonce, CSP_HEADER, isPageRequest, publicPageCsp, securityEnv } from './lib/security/headers'
 import {
   canonicalPath,
   isCaseSensitivePath,
@@ -18,8 +16,6 @@ import {
  * - odd spellings of a page (`/Blog/Massage/`) → the canonical one (`/blog/massage`), 308.
  * Next's own trailing-slash redirect is off (next.config.ts) so it cannot add a second hop first.
  * Known routes never wait for a redirect look-up: their pages do it only when nothing is found.
- * The site's pages also get their Content-Security-Policy here, with a fresh nonce (the other
- * security headers, on every response, come from next.config.ts; see lib/security/headers.ts).
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
@@ -46,28 +42,23 @@ export async function proxy(request: NextRequest) {
     // A fresh URL: a clone of request.nextUrl would put the trailing slash back when formatted.
     return NextResponse.redirect(new URL(`${canonical}${request.nextUrl.search}`, request.url), 308)
   }
-  // While the database is away: cached pages as usual, the others a 503 page (lib/outage.ts).
-  const duringOutage = await answerDuringOutage(request)
-  if (duringOutage) return duringOutage
-  if (!isPageRequest(pathname)) return NextResponse.next()
-  // Next takes the nonce from the request's CSP header and puts it on the scripts it renders.
-  const csp = publicPageCsp(createNonce(), securityEnv(), arrivedOverHttps(request.nextUrl, request.headers))
-  const requestHeaders = new Headers(request.headers)
-  requestHeaders.set(CSP_HEADER, csp)
-  const response = NextResponse.next({ request: { headers: requestHeaders } })
-  response.headers.set(CSP_HEADER, csp)
-  return response
+  return NextResponse.next()
 }
 
+/**
+ * Only the requests that may need this proxy: the site's canonical addresses (`/`, `/blog/x`,
+ * `/feed.xml`...) never reach it, so a cached page is served as Next serves a static file, with no
+ * proxy run per request (bench/throughput.ts). Never Payload's API and admin either (proxying would
+ * buffer their uploads), except for the spellings Next would mishandle. Next reads this list at
+ * build time, as literals: tests/unit/proxy-matcher.test.ts checks it against lib/sitePaths.ts.
+ */
 export const config = {
-  matcher: [
-    // The site, not Payload's API and admin (proxying would buffer their uploads) or Next's assets.
-    '/((?!api(?:/|$)|admin(?:/|$)|_next/).*)',
-    // …except their trailing-slash spellings, which Next no longer redirects itself, and paths with
-    // percent-escapes, which Next would answer with a 500 when they do not decode (a 400 here).
-    '/((?:api|admin)/.*/)',
-    '/((?:api|admin)/.*%.*)',
-    // The image optimizer: only uploaded media may be asked for (see isOptimizableImageUrl).
-    '/_next/image',
-  ],
+  // One pattern (Next compiles each one anew for every request it checks), with these alternatives:
+  // - odd spellings of the site's addresses: upper case (outside /api, /admin, /_next), a trailing
+  //   slash (Next no longer redirects it itself), percent-escapes (Next would answer a 500 for
+  //   those that do not decode; a 400 here);
+  // - the image optimizer: only uploaded media may be asked for (see isOptimizableImageUrl);
+  // - addresses no route serves: they may be stored redirects (isKnownRoutePath).
+  matcher:
+    '/((?!api/|admin/|_next/)[^A-Z]*[A-Z].*|.+/|.*%.*|_next/image|(?!(?:blog|benefits|authors|topics|search|contact|og|sitemaps|next|_next|admin|api)(?:/|$))(?!(?:health|feed\\.xml|atom\\.xml|feed\\.json|robots\\.txt|sitemap[^/]*\\.xml|favicon[^/]*)$).+)',
 }

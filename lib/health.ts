@@ -5,11 +5,11 @@ import { describeDatabaseError, isDatabaseUnavailable } from './db-errors'
 
 /**
  * What this server process knows about its database, shared by the query layer (which notices
- * failures and recoveries as pages read), GET /health (which checks on demand) and proxy.ts
- * (which answers 503 for pages it cannot render while the database is away; lib/outage.ts).
+ * failures and recoveries as pages read), GET /health (which checks on demand) and lib/outage.ts
+ * (which turns a failed render into a 503 while the database is away).
  *
- * Kept on `globalThis`: Next bundles proxy.ts apart from the app's routes, so a module-level
- * variable would exist once per bundle, while the process (and this state) is one.
+ * Kept on `globalThis`: Next bundles instrumentation.ts apart from the app's routes, so a
+ * module-level variable would exist once per bundle, while the process (and this state) is one.
  */
 type DatabaseState = { down: boolean; since: number; reason: string | null; shuttingDown: boolean }
 

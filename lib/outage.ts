@@ -1,89 +1,85 @@
-import { randomBytes } from 'node:crypto'
+import { OutgoingMessage, ServerResponse } from 'node:http'
 
-import { env } from './env'
 import { isDatabaseDown } from './health'
 import { serviceUnavailablePage } from './outagePage'
 
 /**
- * While the database is away (lib/health.ts knows), pages already in Next's data cache should
- * still answer 200, and the others a calm 503 with Retry-After: not a 500, which tells crawlers
- * and monitors that something is broken rather than briefly away.
+ * While the database is away (lib/health.ts knows), pages Next has cached keep answering 200 as
+ * usual: they are cached whole and need no database. A page that is not cached cannot render, and
+ * Next answers the failed render with a 500 and an error shell whose text only appears once
+ * JavaScript runs. A 500 tells crawlers and monitors that something is broken; a 503 with
+ * Retry-After says the site is briefly away. So while the database is down, a 500 goes out as a
+ * 503 with Retry-After, no-store, and the plain outage page (lib/outagePage.ts) in place of
+ * whatever Next was writing; feeds and other files get a line of text.
  *
- * A Server Component cannot choose its response's status (Next only maps notFound/forbidden/
- * unauthorized and redirects to one), and whether a page's data is cached is only known by
- * rendering it. So during an outage, and only then, proxy.ts renders the page first: it asks this
- * same server for it over loopback (marked with a per-process token so that request goes straight
- * through), passes a good answer on as it is, and turns a server error into the 503 page. With the
- * database up, nothing here runs beyond one flag check.
- *
- * Not covered: the requests that discover an outage (before any read has failed, the flag is not
- * set yet) still end as Next's 500; and pages are buffered, not streamed, while the outage lasts.
+ * Why on Node's response: a Server Component cannot choose its status (Next maps only notFound,
+ * forbidden, unauthorized and redirects to one), and proxy.ts no longer sees the site's pages
+ * (running it on every request cost more than serving a cached page; see its matcher). Installed
+ * once per process by instrumentation.ts. With the database up, each response pays one flag check
+ * in writeHead and one property read per write. The request that discovers an outage is covered
+ * too: its failed read sets the flag before Next writes the status.
  */
-export const OUTAGE_PROBE_HEADER = 'x-wellpress-outage-probe'
 
 /** Seconds a client should wait before trying again. */
 export const RETRY_AFTER_SECONDS = 30
 
-const PROBE_TIMEOUT_MS = 20_000
-const TOKEN_KEY = Symbol.for('wellpress.outage-probe-token')
+const INSTALLED = Symbol.for('wellpress.outage-responses')
+/** On a response being replaced: the body still to send, or null once sent. */
+const REPLACEMENT = Symbol('wellpress.outage-replacement')
 
-/** Random per process and never sent anywhere but loopback: a visitor cannot skip the check. */
-function probeToken(): string {
-  const holder = globalThis as { [TOKEN_KEY]?: string }
-  holder[TOKEN_KEY] ??= randomBytes(16).toString('hex')
-  return holder[TOKEN_KEY]
+type Replaceable = ServerResponse & { [REPLACEMENT]?: string | null }
+type Callback = (error?: Error | null) => void
+
+/** Pages get the outage page; feeds, sitemaps, images and the API a short plain answer. */
+function outageBody(response: ServerResponse): { body: string; type: string } {
+  const pathname = (response.req?.url ?? '/').split('?')[0]
+  const isPage = !/\.[a-z0-9]+$/i.test(pathname) && !/^\/(og|api|_next)\//.test(pathname)
+  return isPage
+    ? { body: serviceUnavailablePage(), type: 'text/html; charset=utf-8' }
+    : { body: 'Temporarily unavailable; please try again shortly.\n', type: 'text/plain; charset=utf-8' }
 }
 
-/** Headers not to copy onto the loopback request or back from its response. */
-const HOP_BY_HOP = ['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'accept-encoding']
+const lastCallback = (args: unknown[]) => (typeof args.at(-1) === 'function' ? (args.at(-1) as Callback) : undefined)
 
-/**
- * `null` when the request should go on as usual; otherwise the answer for it: the page rendered
- * over loopback when it could be (from the cache), or the 503 page.
- */
-export async function answerDuringOutage(request: Request): Promise<Response | null> {
-  if (!isDatabaseDown()) return null
-  if (request.method !== 'GET' && request.method !== 'HEAD') return null
-  if (request.headers.get(OUTAGE_PROBE_HEADER) === probeToken()) return null
-  const url = new URL(request.url)
-  if (url.pathname === '/health') return null
+export function answerServerErrorsWith503DuringOutages(): void {
+  const prototype = ServerResponse.prototype as Replaceable & { [INSTALLED]?: true }
+  if (prototype[INSTALLED]) return
+  prototype[INSTALLED] = true
+  const { writeHead } = ServerResponse.prototype
+  const { write, end } = OutgoingMessage.prototype
 
-  const headers = new Headers(request.headers)
-  for (const name of HOP_BY_HOP) headers.delete(name)
-  headers.set(OUTAGE_PROBE_HEADER, probeToken())
-  let rendered: Response
-  try {
-    // Loopback to this very server (`next start` sets PORT to the port it listens on).
-    rendered = await fetch(`http://127.0.0.1:${env.PORT}${url.pathname}${url.search}`, {
-      method: request.method,
-      headers,
-      redirect: 'manual',
-      cache: 'no-store',
-      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
-    })
-  } catch (error) {
-    console.error(`[outage] could not render ${url.pathname} during the database outage:`, error)
-    return unavailable(url.pathname)
-  }
-  if (rendered.status >= 500) {
-    await rendered.body?.cancel()
-    return unavailable(url.pathname)
-  }
-  const body = request.method === 'HEAD' ? null : await rendered.arrayBuffer()
-  const responseHeaders = new Headers(rendered.headers)
-  for (const name of HOP_BY_HOP) responseHeaders.delete(name)
-  return new Response(body, { status: rendered.status, statusText: rendered.statusText, headers: responseHeaders })
-}
-
-function unavailable(pathname: string): Response {
-  // Pages get the friendly page; feeds, sitemaps and images a short plain answer.
-  const isPage = !/\.[a-z0-9]+$/i.test(pathname) && !pathname.startsWith('/og/')
-  return new Response(isPage ? serviceUnavailablePage() : 'Temporarily unavailable; please try again shortly.\n', {
-    status: 503,
-    headers: {
-      'Content-Type': isPage ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
+  prototype.writeHead = function (this: Replaceable, statusCode: number, ...rest: unknown[]) {
+    if (statusCode !== 500 || !isDatabaseDown()) return (writeHead as (...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest)
+    const { body, type } = outageBody(this)
+    // Next's own headers describe what it was writing (encoding, length, cache verdict): not this.
+    for (const name of this.getHeaderNames()) if (/^(content-|etag$|vary$|x-nextjs-)/.test(name)) this.removeHeader(name)
+    this[REPLACEMENT] = body
+    return (writeHead as (...args: unknown[]) => ServerResponse).call(this, 503, 'Service Unavailable', {
+      'Content-Type': type,
+      'Content-Length': Buffer.byteLength(body),
       'Cache-Control': 'no-store',
       'Retry-After': String(RETRY_AFTER_SECONDS),
-    },
-  })
+    })
+  } as ServerResponse['writeHead']
+
+  // Below any compression wrapper, which calls these: what Next writes after a replaced status is
+  // dropped, and the first end sends the outage body instead.
+  prototype.write = function (this: Replaceable, ...args: unknown[]) {
+    if (this[REPLACEMENT] === undefined) return (write as (...a: unknown[]) => boolean).apply(this, args)
+    const callback = lastCallback(args)
+    if (callback) process.nextTick(callback)
+    return true
+  } as ServerResponse['write']
+
+  prototype.end = function (this: Replaceable, ...args: unknown[]) {
+    const replacement = this[REPLACEMENT]
+    if (replacement === undefined) return (end as (...a: unknown[]) => ServerResponse).apply(this, args)
+    const callback = lastCallback(args)
+    if (replacement === null) {
+      if (callback) process.nextTick(callback)
+      return this
+    }
+    this[REPLACEMENT] = null
+    return (end as (...a: unknown[]) => ServerResponse).call(this, replacement, callback)
+  } as ServerResponse['end']
 }

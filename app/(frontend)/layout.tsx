@@ -9,9 +9,11 @@ import './styles.css'
 
 export const metadata = rootMetadata
 
-// Rendered per request, so `next build` never needs the database; the data each page shows comes
-// from Next's cache, purged by tag when content changes (lib/cache-tags.ts).
-export const dynamic = 'force-dynamic'
+// Every page is cached whole after its first render and purged by tag when content changes
+// (lib/cache-tags.ts). The 60 s are for caches in front of the server (Cache-Control s-maxage,
+// nginx in docker-compose.yml): how long they may keep a page before asking again. Next re-renders
+// a page at most that often, in the background, and only while it is being visited.
+export const revalidate = 60
 
 export default function FrontendLayout({ children }: { children: ReactNode }) {
   return (

@@ -2,7 +2,8 @@ import { getFeedArticles } from '../../lib/queries/feeds'
 import { buildFeed, FEED_CONTENT_TYPES, FEED_ITEM_LIMIT } from '../../lib/seo/feeds'
 
 /** Atom 1.0 with each article's full content. */
-export const dynamic = 'force-dynamic'
+// Cached whole and purged by tag, like the pages (app/(frontend)/layout.tsx says why 60 s).
+export const revalidate = 60
 
 export async function GET() {
   const feed = buildFeed(await getFeedArticles(FEED_ITEM_LIMIT))

@@ -2,7 +2,8 @@ import { getFeedArticles } from '../../lib/queries/feeds'
 import { buildFeed, FEED_CONTENT_TYPES, FEED_ITEM_LIMIT, toJsonFeed11 } from '../../lib/seo/feeds'
 
 /** JSON Feed 1.1 with each article's full content. */
-export const dynamic = 'force-dynamic'
+// Cached whole and purged by tag, like the pages (app/(frontend)/layout.tsx says why 60 s).
+export const revalidate = 60
 
 export async function GET() {
   const feed = buildFeed(await getFeedArticles(FEED_ITEM_LIMIT))

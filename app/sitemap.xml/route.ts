@@ -8,7 +8,8 @@ import { buildSitemapEntries, buildSitemapIndex, sitemapIndexXml, splitSitemap }
  * a `<sitemapindex>` of the child sitemaps (app/sitemap.ts) once it does not.
  */
 
-export const dynamic = 'force-dynamic'
+// Cached whole and purged by tag, like the pages (app/(frontend)/layout.tsx says why 60 s).
+export const revalidate = 60
 
 export async function GET() {
   const chunks = splitSitemap(buildSitemapEntries(await getSitemapContent()))

@@ -10,15 +10,14 @@ import { buildSitemapEntries, splitSitemap } from '../../lib/seo/sitemap'
  * a sitemap index, which Next's metadata routes cannot write, and Next refuses both at one address.
  */
 
-// Rendered per request from cached data (purged by tag on every change, lib/cache-tags.ts), so the
-// build never needs the database.
-export const dynamic = 'force-dynamic'
+// Each child sitemap is cached whole and purged by tag, like the pages (app/(frontend)/layout.tsx).
+export const revalidate = 60
 
 const chunks = async () => splitSitemap(buildSitemapEntries(await getSitemapContent()))
 
 export async function generateSitemaps() {
-  // `next build` calls this for static params; the route is dynamic and asks again per request,
-  // so the build does not need (or touch) the database.
+  // `next build` calls this for static params: the build does not read the articles (its output is
+  // never served, lib/cache/startup.ts); other ids render on their first request.
   if (env.NEXT_PHASE === 'phase-production-build') return [{ id: 0 }]
   return (await chunks()).map((_, id) => ({ id }))
 }

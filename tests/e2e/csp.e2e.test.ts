@@ -5,10 +5,12 @@ import { baseUrl } from '../http/server'
 import { openBrowser, type BrowserSession } from './browser'
 
 /**
- * The Content-Security-Policy in a real browser (Debian Chromium): the public pages (strict, with
- * a nonce), draft preview, and Payload's admin (its own looser policy) load, hydrate and run with
- * no CSP violation and no header error in the console, in every frame (Live Preview's pane too).
- * A positive control shows the listener sees violations and the page's CSP refuses inline script.
+ * The Content-Security-Policy in a real browser (Debian Chromium): the public pages (this origin
+ * only, no eval; inline scripts allowed because cached pages cannot carry a nonce, see
+ * lib/security/headers.ts), draft preview, and Payload's admin (its own looser policy) load,
+ * hydrate and run with no CSP violation and no header error in the console, in every frame (Live
+ * Preview's pane too). A positive control shows the listener sees violations and the page's CSP
+ * refuses a script from elsewhere and eval.
  */
 const ARTICLE = '/blog/massage-therapy-benefits-on-immune-function'
 const run = Date.now().toString(36)
@@ -97,20 +99,30 @@ it('public pages run under the strict policy with no violation', async () => {
   await browser.step('a page that does not exist', () => expectCleanVisit('/no-such-page', async () => undefined))
 }, 120_000)
 
-it('the policy refuses markup-injected inline script without the nonce, and the check sees it', async () => {
-  await browser.step('serve the article with a script injected into its HTML', async () => {
-    // As stored XSS would: a <script> in the server's HTML, under the server's own headers.
+it('the policy refuses markup-injected script from another origin and eval, and the check sees it', async () => {
+  await browser.step('serve the article with scripts injected into its HTML', async () => {
+    // As stored XSS would: markup in the server's HTML, under the server's own headers.
     const injectedPath = `${ARTICLE}?injected=${run}`
+    const injected =
+      '<script src="https://attacker.invalid/steal.js"></script>' +
+      "<script>try { eval('window.__evaluated = true') } catch { window.__evalRefused = true }</script>"
     await page.route(`**${injectedPath}`, async (route) => {
       const response = await route.fetch()
-      const html = (await response.text()).replace('</main>', '<script>window.__injected = true</script></main>')
+      const html = (await response.text()).replace('</main>', `${injected}</main>`)
       await route.fulfill({ response, body: html })
     })
     await page.goto(injectedPath, { waitUntil: 'networkidle' })
     await page.waitForTimeout(500)
-    await expect(page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected === true)).resolves.toBe(false)
+    const flags = await page.evaluate(() => {
+      const w = window as unknown as { __evaluated?: boolean; __evalRefused?: boolean }
+      return { evaluated: w.__evaluated === true, refused: w.__evalRefused === true }
+    })
+    expect(flags).toEqual({ evaluated: false, refused: true })
     const seen = await problems()
-    expect(seen.violations).toContainEqual(expect.objectContaining({ directive: 'script-src-elem', blocked: 'inline' }))
+    expect(seen.violations).toContainEqual(
+      expect.objectContaining({ directive: 'script-src-elem', blocked: 'https://attacker.invalid/steal.js' }),
+    )
+    expect(seen.violations).toContainEqual(expect.objectContaining({ directive: 'script-src', blocked: 'eval' }))
     await page.unrouteAll()
   })
 }, 60_000)

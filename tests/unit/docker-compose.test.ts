@@ -23,10 +23,14 @@ type Service = {
   volumes?: (string | { type?: string; source: string; target: string })[]
   restart?: string
 }
-type Compose = { services: Record<string, Service>; volumes?: Record<string, unknown> }
+type Compose = {
+  services: Record<string, Service & { configs?: { source: string; target: string }[]; expose?: string[] }>
+  volumes?: Record<string, unknown>
+  configs?: Record<string, { content?: string }>
+}
 
 const compose = parse(read('docker-compose.yml')) as Compose
-const { mongo, app } = compose.services
+const { mongo, app, proxy } = compose.services
 
 const asArray = (value: string | string[] | undefined) =>
   value === undefined ? [] : Array.isArray(value) ? value : value.split(/\s+/)
@@ -117,9 +121,9 @@ describe('docker-compose.yml: app', () => {
     expect(env.SITE_URL).toMatch(/^\$\{SITE_URL:-https?:\/\/.+\}$/)
   })
 
-  it('publishes port 3000 and keeps uploads in a named volume', () => {
-    const ports = (app.ports ?? []).map((port) => (typeof port === 'string' ? port : `${port.published}:${port.target}`))
-    expect(ports).toContain('3000:3000')
+  it('is reached only through the proxy, and keeps uploads in a named volume', () => {
+    expect(app.ports ?? []).toEqual([])
+    expect(app.expose).toEqual(['3000'])
     expect(mounts(app).media).toBe('/app/data/media')
     expect(compose.volumes).toHaveProperty('media')
     expect(app.restart).toBe('unless-stopped')
@@ -131,6 +135,32 @@ describe('docker-compose.yml: app', () => {
         if (!source.startsWith('.') && !source.startsWith('/')) expect(compose.volumes).toHaveProperty(source)
       }
     }
+  })
+})
+
+describe('docker-compose.yml: proxy', () => {
+  it('is nginx, publishing port 3000, in front of a healthy app', () => {
+    expect(proxy.image).toMatch(/^nginx:\d/)
+    const ports = (proxy.ports ?? []).map((port) => (typeof port === 'string' ? port : `${port.published}:${port.target}`))
+    expect(ports).toEqual(['3000:80'])
+    const dependsOn = proxy.depends_on as Record<string, { condition?: string }>
+    expect(dependsOn.app?.condition).toBe('service_healthy')
+    expect(read('Dockerfile')).toMatch(/^HEALTHCHECK /m)
+    expect(proxy.restart).toBe('unless-stopped')
+  })
+
+  it('runs the nginx-site config as its site, and keeps its cache in a named volume', () => {
+    expect(proxy.configs).toEqual([{ source: 'nginx-site', target: '/etc/nginx/conf.d/default.conf' }])
+    const site = compose.configs?.['nginx-site']?.content ?? ''
+    // The app's address on the compose network, and the cache inside the mounted volume.
+    expect(site).toMatch(/^\s*server app:3000;/m)
+    expect(site).toMatch(/proxy_cache_path \/var\/cache\/nginx\/wellpress /)
+    expect(mounts(proxy)['proxy-cache']).toBe('/var/cache/nginx')
+    expect(compose.volumes).toHaveProperty('proxy-cache')
+    // Compose interpolates `$name`: every nginx variable must be written `$$name`.
+    expect(site.replaceAll('$$', '')).not.toContain('$')
+    // No cache time of its own: only what the app marks cacheable is kept (tests/http/nginx.test.ts).
+    expect(site.replace(/#.*$/gm, '')).not.toMatch(/proxy_cache_valid|proxy_ignore_headers/)
   })
 })
 

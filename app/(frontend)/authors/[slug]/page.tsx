@@ -4,6 +4,7 @@ import { ArticleList } from '../../../../components/ArticleCard'
 import { AuthorProfile } from '../../../../components/AuthorProfile'
 import { Breadcrumbs } from '../../../../components/Breadcrumbs'
 import { JsonLd } from '../../../../components/JsonLd'
+import { renderOnFirstRequest } from '../../../../lib/cache/static-params'
 import { parseParams, slugParams } from '../../../../lib/params'
 import { getArticlesByAuthor } from '../../../../lib/queries/articles'
 import { getAuthorBySlug } from '../../../../lib/queries/authors'
@@ -12,6 +13,8 @@ import { breadcrumbTrails } from '../../../../lib/seo/breadcrumbs'
 import { profilePageGraph } from '../../../../lib/seo/jsonld'
 import { authorMetadata } from '../../../../lib/seo/metadata'
 import { routes } from '../../../../lib/site'
+
+export const generateStaticParams = renderOnFirstRequest
 
 type Props = { params: Promise<{ slug: string }> }
 

@@ -4,6 +4,7 @@ import { ArticleList } from '../../../../components/ArticleCard'
 import { Breadcrumbs } from '../../../../components/Breadcrumbs'
 import { JsonLd } from '../../../../components/JsonLd'
 import { RichText } from '../../../../components/RichText'
+import { renderOnFirstRequest } from '../../../../lib/cache/static-params'
 import { parseParams, slugParams } from '../../../../lib/params'
 import { getArticlesByBenefit } from '../../../../lib/queries/articles'
 import { getBenefitBySlug } from '../../../../lib/queries/benefits'
@@ -12,6 +13,8 @@ import { breadcrumbTrails } from '../../../../lib/seo/breadcrumbs'
 import { benefitPageGraph } from '../../../../lib/seo/jsonld'
 import { benefitMetadata } from '../../../../lib/seo/metadata'
 import { routes } from '../../../../lib/site'
+
+export const generateStaticParams = renderOnFirstRequest
 
 type Props = { params: Promise<{ slug: string }> }
 

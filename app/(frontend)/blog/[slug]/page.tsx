@@ -4,6 +4,7 @@ import { draftMode } from 'next/headers'
 import { ArticleView } from '../../../../components/ArticleView'
 import { Breadcrumbs } from '../../../../components/Breadcrumbs'
 import { JsonLd } from '../../../../components/JsonLd'
+import { renderOnFirstRequest } from '../../../../lib/cache/static-params'
 import { parseParams, slugParams } from '../../../../lib/params'
 import { getArticleBySlug } from '../../../../lib/queries/articles'
 import { getArticleDraftBySlug, getPreviewer } from '../../../../lib/queries/preview'
@@ -12,6 +13,8 @@ import { breadcrumbTrails } from '../../../../lib/seo/breadcrumbs'
 import { articlePageGraph } from '../../../../lib/seo/jsonld'
 import { articleMetadata, noindexRobots } from '../../../../lib/seo/metadata'
 import { routes } from '../../../../lib/site'
+
+export const generateStaticParams = renderOnFirstRequest
 
 type Props = { params: Promise<{ slug: string }> }
 

@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import { ArticleList } from '../../../../components/ArticleCard'
 import { Breadcrumbs } from '../../../../components/Breadcrumbs'
 import { JsonLd } from '../../../../components/JsonLd'
+import { renderOnFirstRequest } from '../../../../lib/cache/static-params'
 import { parseParams, slugParams } from '../../../../lib/params'
 import { getArticlesByTopic } from '../../../../lib/queries/articles'
 import { getTopicBySlug } from '../../../../lib/queries/topics'
@@ -11,6 +12,8 @@ import { breadcrumbTrails } from '../../../../lib/seo/breadcrumbs'
 import { topicPageGraph } from '../../../../lib/seo/jsonld'
 import { topicMetadata } from '../../../../lib/seo/metadata'
 import { routes } from '../../../../lib/site'
+
+export const generateStaticParams = renderOnFirstRequest
 
 type Props = { params: Promise<{ slug: string }> }
 

@@ -5,12 +5,15 @@ import { ArticleList } from '../../../../../components/ArticleCard'
 import { Breadcrumbs } from '../../../../../components/Breadcrumbs'
 import { JsonLd } from '../../../../../components/JsonLd'
 import { BlogPagination } from '../../../../../components/Pagination'
+import { renderOnFirstRequest } from '../../../../../lib/cache/static-params'
 import { pageParams, parseParams } from '../../../../../lib/params'
 import { getArticlesPage } from '../../../../../lib/queries/articles'
 import { breadcrumbTrails } from '../../../../../lib/seo/breadcrumbs'
 import { blogPageGraph } from '../../../../../lib/seo/jsonld'
 import { blogMetadata, blogTitle } from '../../../../../lib/seo/metadata'
 import { routes } from '../../../../../lib/site'
+
+export const generateStaticParams = renderOnFirstRequest
 
 type Props = { params: Promise<{ page: string }> }
 

@@ -1,0 +1,25 @@
+/**
+ * Every public page is cached whole and purged by tag when content changes (lib/cache-tags.ts).
+ * Next remembers purges in memory only, and `next build` prerenders the param-less pages (home,
+ * /blog, feeds...) from whatever database the build could see: an empty file in a Docker build,
+ * last week's copy on a laptop. Served as they are, those would show old content until the next
+ * change purged them, and so would anything cached before a restart if the database changed while
+ * the server was down (a restored backup, the seed script).
+ *
+ * So at start-up the server expires everything cached before it: each page renders once, on its
+ * first request, from the live database, and is served from memory after that (next.config.ts
+ * `isrFlushToDisk: false` keeps what it caches there). It does so by expiring, as of now, the
+ * implicit tag Next gives every route under the root layout: the same record `revalidateTag`
+ * writes, in the process-wide tag list Next's cache consults on every read.
+ */
+const EVERY_ROUTE_TAG = '_N_T_/layout'
+
+type TagsManifest = Map<string, { stale?: number; expired?: number }>
+
+export async function expireWhatWasCachedBeforeStart(now = Date.now()): Promise<void> {
+  // `.external`: one instance per process, shared by Next's server and the bundled app code.
+  const { tagsManifest } = (await import('next/dist/server/lib/incremental-cache/tags-manifest.external.js')) as {
+    tagsManifest: TagsManifest
+  }
+  tagsManifest.set(EVERY_ROUTE_TAG, { stale: now, expired: now })
+}
