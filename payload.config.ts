@@ -127,9 +127,13 @@ export default buildConfig({
   jobs: {
     // Scheduled publish/unpublish jobs wait in the default queue; the server checks it every
     // 10 seconds, so a scheduled article goes live well within a minute of its time, with no
-    // outside cron. Only inside the Next server (NEXT_RUNTIME is set in its bundles): one-off
+    // outside cron. Only inside the running Next server (NEXT_RUNTIME is set in its bundles, and
+    // in `next build`'s workers too, which render pages but must not publish anything): one-off
     // processes (the seed script, tests) must not start timers that outlive their work.
-    autoRun: process.env.NEXT_RUNTIME === 'nodejs' ? [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }] : [],
+    autoRun:
+      process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build'
+        ? [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }]
+        : [],
     deleteJobOnComplete: true,
   },
   db: databaseAdapter(),

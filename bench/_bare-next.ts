@@ -24,18 +24,19 @@ const nextBin = path.join(repositoryRoot, 'node_modules', '.bin', 'next')
 const buildRecord = path.join(distDir, 'bench-pages.json')
 
 export type BareApp = { baseUrl: string; pid: number; logFile: string }
-type BuildRecord = { fillers: Record<string, number>; htmlBytes: Record<string, number> }
+type BuildRecord = { fillers: Record<string, number>; htmlBytes: Record<string, number>; words?: string }
 
-const env = (fillers: Record<string, number>): NodeJS.ProcessEnv => ({
+const env = (fillers: Record<string, number>, words = ''): NodeJS.ProcessEnv => ({
   ...process.env,
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
   BARE_PAGE_SIZES: JSON.stringify(fillers),
+  BARE_PAGE_WORDS: words,
 })
 
-function build(fillers: Record<string, number>) {
+function build(fillers: Record<string, number>, words = '') {
   const started = Date.now()
-  const result = spawnSync(nextBin, ['build', appDir], { env: env(fillers), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  const result = spawnSync(nextBin, ['build', appDir], { env: env(fillers, words), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   if (result.status !== 0) throw new Error(`next build of bench/bare-next failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`)
   console.log(`[bare-next] next build finished in ${Math.round((Date.now() - started) / 1000)} s (filler ${JSON.stringify(fillers)})`)
 }
@@ -79,19 +80,20 @@ export async function htmlBytes(url: string): Promise<number> {
 
 const TOLERANCE = 0.01
 
-const closeEnough = (record: BuildRecord | null, targets: Record<string, number>) =>
+const closeEnough = (record: BuildRecord | null, targets: Record<string, number>, words: string) =>
   record !== null &&
+  (record.words ?? '') === words &&
   Object.entries(targets).every(([name, bytes]) => Math.abs((record.htmlBytes[name] ?? 0) - bytes) <= bytes * TOLERANCE)
 
 /**
  * Builds the app so that `/static/<name>` has HTML of `targets[name]` bytes (within 1 %). The
  * filler is corrected from the sizes each build measures (Next writes the text twice, as HTML and
  * in the inline RSC payload, so a character of filler costs about two bytes); a build that already
- * matches is reused.
+ * matches is reused. `words`: the filler's vocabulary (the Wellpress pages' own text).
  */
-export async function buildPagesOfSize(targets: Record<string, number>): Promise<Record<string, number>> {
+export async function buildPagesOfSize(targets: Record<string, number>, words = ''): Promise<Record<string, number>> {
   let record: BuildRecord | null = existsSync(buildRecord) ? (JSON.parse(readFileSync(buildRecord, 'utf8')) as BuildRecord) : null
-  if (closeEnough(record, targets)) return record!.htmlBytes
+  if (closeEnough(record, targets, words)) return record!.htmlBytes
   let fillers = Object.fromEntries(
     Object.entries(targets).map(([name, bytes]) => {
       const previous = record?.fillers[name] !== undefined && record.htmlBytes[name] !== undefined
@@ -100,17 +102,17 @@ export async function buildPagesOfSize(targets: Record<string, number>): Promise
   )
   for (let attempt = 0; attempt < 4; attempt++) {
     fillers = Object.fromEntries(Object.entries(fillers).map(([name, length]) => [name, Math.max(0, length)]))
-    build(fillers)
+    build(fillers, words)
     const app = await startBareApp()
     try {
       const measured: Record<string, number> = {}
       for (const name of Object.keys(targets)) measured[name] = await htmlBytes(`${app.baseUrl}/static/${name}`)
-      record = { fillers, htmlBytes: measured }
+      record = { fillers, htmlBytes: measured, words }
       writeFileSync(buildRecord, JSON.stringify(record))
     } finally {
       stopBareApp(app)
     }
-    if (closeEnough(record, targets)) return record.htmlBytes
+    if (closeEnough(record, targets, words)) return record.htmlBytes
     fillers = Object.fromEntries(
       Object.entries(targets).map(([name, bytes]) => [name, fillers[name] + Math.round((bytes - record!.htmlBytes[name]) / 2)]),
     )

@@ -17,6 +17,9 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
+import { parse } from 'node-html-parser'
+
+import { startNginx, stopNginx, type Nginx } from '../tests/nginx'
 import { buildPagesOfSize, htmlBytes, startBareApp, stopBareApp } from './_bare-next'
 
 type AutocannonResult = {
@@ -89,10 +92,16 @@ async function serialLatency(url: string, requests = 30): Promise<number> {
   return median(times)
 }
 
+/** The visible text of a page's <main>: the bare app's filler is made of these words. */
+async function pageWords(url: string): Promise<string> {
+  const main = parse(await (await fetch(url)).text()).querySelector('main')
+  return (main?.textContent ?? '').replace(/\s+/g, ' ').trim()
+}
+
 /** What the response says about how it was produced (cache state, Cache-Control). */
 async function cacheHeaders(url: string): Promise<string> {
   const { headers } = await fetch(url)
-  const shown = ['cache-control', 'x-nextjs-cache', 'x-nextjs-prerender', 'x-nextjs-stale-time']
+  const shown = ['cache-control', 'x-nextjs-cache', 'x-nextjs-prerender', 'x-nextjs-stale-time', 'x-cache-status']
     .map((name) => (headers.get(name) ? `${name}: ${headers.get(name)}` : null))
     .filter(Boolean)
   return shown.length ? `\`${shown.join('`, `')}\`` : 'none'
@@ -103,13 +112,23 @@ export default async function throughput(): Promise<string> {
   const server = await import('../tests/http/server')
   const wellpress = await server.startServer()
   let bare: Awaited<ReturnType<typeof startBareApp>> | null = null
+  let bareRendered: Awaited<ReturnType<typeof startBareApp>> | null = null
+  let nginx: Nginx | undefined
   try {
     const sizes = {
       article: await htmlBytes(`${wellpress.baseUrl}${ARTICLE_PATH}`),
       home: await htmlBytes(`${wellpress.baseUrl}/`),
     }
-    const bareSizes = await buildPagesOfSize(sizes)
+    const words = [await pageWords(`${wellpress.baseUrl}${ARTICLE_PATH}`), await pageWords(`${wellpress.baseUrl}/`)].join(' ')
+    const bareSizes = await buildPagesOfSize(sizes, words)
     bare = await startBareApp()
+    // The same bare build in the state every server that renders at run time is in (see
+    // bench/bare-next/app/rendered/page.tsx): one page rendered, then the same static page.
+    bareRendered = await startBareApp()
+    const rendered = await fetch(`${bareRendered.baseUrl}/rendered`)
+    if (rendered.status !== 200) throw new Error(`bare /rendered answered ${rendered.status}`)
+    // docker-compose.yml's caching proxy in front of the same Wellpress server.
+    nginx = await startNginx(wellpress.baseUrl)
     const pairs: { page: string; size: number; bareSize: number; wellpress: Address; bare: Address }[] = [
       {
         page: 'Article',
@@ -126,11 +145,27 @@ export default async function throughput(): Promise<string> {
         bare: { label: 'bare /static/home', url: `${bare.baseUrl}/static/home`, group: bare.pid },
       },
     ]
+    // Reported beside the target: the article against the bare page in the same state (one render
+    // done), and through the caching proxy (nginx serves it; the group measured is nginx's).
+    const articlePair = pairs[0]
+    pairs.push(
+      {
+        page: 'Article, bare app after one run-time render',
+        size: sizes.article,
+        bareSize: bareSizes.article,
+        wellpress: articlePair.wellpress,
+        bare: { label: 'bare /static/article after one render', url: `${bareRendered.baseUrl}/static/article`, group: bareRendered.pid },
+      },
+      {
+        page: 'Article through nginx (docker-compose.yml)',
+        size: sizes.article,
+        bareSize: bareSizes.article,
+        wellpress: { label: `nginx → Wellpress ${ARTICLE_PATH}`, url: `${nginx.baseUrl}${ARTICLE_PATH}`, group: nginx.pid },
+        bare: articlePair.bare,
+      },
+    )
     const oneLine: Address = { label: 'bare / (one line)', url: `${bare.baseUrl}/`, group: bare.pid }
-    // A Wellpress route with no page render and no data (a route handler, through proxy.ts like
-    // every page): what Wellpress's server costs per request before any React rendering.
-    const robots: Address = { label: 'Wellpress /robots.txt (no render)', url: `${wellpress.baseUrl}/robots.txt`, group: wellpress.pid }
-    const addresses = [...pairs.flatMap((pair) => [pair.wellpress, pair.bare]), oneLine, robots]
+    const addresses = [...new Map(pairs.flatMap((pair) => [pair.wellpress, pair.bare]).map((address) => [address.label, address])).values(), oneLine]
 
     console.log(`[throughput] warm-up ${WARMUP_S} s per address, then ${ROUNDS} rounds × ${addresses.length} addresses × ${DURATION_S} s at ${CONNECTIONS} connections`)
     for (const address of addresses) await run(address.url, WARMUP_S)
@@ -165,7 +200,7 @@ export default async function throughput(): Promise<string> {
         .get(pair.wellpress.label)!
         .rates.map((value, index) => (value / runs.get(pair.bare.label)!.rates[index]).toFixed(2))
         .join(', ')
-      const verdict = pair.page === 'Article' ? (ratio >= TARGET_RATIO && errors === 0 ? 'yes' : 'NO') : 'reported'
+      const verdict = pair === articlePair ? (ratio >= TARGET_RATIO && errors === 0 ? 'yes' : 'NO') : 'reported'
       return `| ${pair.page} (${kib(pair.size)} HTML; bare page ${kib(pair.bareSize)}) | ${rate(pair.wellpress).toFixed(0)} | ${rate(pair.bare).toFixed(0)} | **${ratio.toFixed(2)}×** (rounds: ${perRound}) | ${errors} | ${verdict} |`
     })
     const addressRows = addresses.map((address) => {
@@ -176,13 +211,13 @@ export default async function throughput(): Promise<string> {
     return [
       '## Throughput (bench/throughput.ts)',
       '',
-      `Production builds, both servers under \`next start\` (Next 16.4.6) on loopback, SQLite, the seeded site. autocannon, ${CONNECTIONS} connections, no compression asked; each address ${ROUNDS} × ${DURATION_S} s, taking turns (after a ${WARMUP_S} s warm-up each). The bare app (bench/bare-next/) serves static pages prerendered at build with filler text sized to the same HTML length. Target: article ≥ ${TARGET_RATIO}× the bare page's requests/s, 0 errors. Ratio = median over rounds.`,
+      `Production builds, both servers under \`next start\` (Next 16.4.6) on loopback, SQLite, the seeded site. autocannon, ${CONNECTIONS} connections, no compression asked; each address ${ROUNDS} × ${DURATION_S} s, taking turns (after a ${WARMUP_S} s warm-up each). The bare app (bench/bare-next/) serves static pages prerendered at build, whose text is the Wellpress pages' own words repeated to the same HTML length. Target: article ≥ ${TARGET_RATIO}× the bare page's requests/s, 0 errors. Ratio = median over rounds.`,
       '',
       '| Page | Wellpress req/s | Bare Next req/s | Ratio | Errors | Meets target |',
       '| --- | --- | --- | --- | --- | --- |',
       ...ratioRows,
       '',
-      `Every address: req/s per round; latency under load; one request at a time (median of 30: the time one request takes with the server otherwise idle); the server's CPU time (user + system, all its processes) per request under load, which other work on the machine does not inflate; the response headers that tell how it was produced. Wellpress /robots.txt is a route handler with no page render and no data, through proxy.ts like every page: the server's cost before any rendering.`,
+      `Reported beside the target: the same article against the same bare page on a second bare server that has rendered one page at run time (Node 20 then runs AsyncLocalStorage's async hooks on every later promise, as in any Next server that renders anything after its build, Wellpress included); and the article through docker-compose.yml's nginx (its CPU is nginx's). Every address: req/s per round; latency under load; one request at a time (median of 30: the time one request takes with the server otherwise idle); the server's CPU time (user + system, all its processes) per request under load, which other work on the machine does not inflate; the response headers that tell how it was produced.`,
       '',
       '| Address | Req/s per round | p50 | p99 | Serial latency | Server CPU per request | Errors | Headers |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -190,12 +225,15 @@ export default async function throughput(): Promise<string> {
     ].join('\n')
   } catch (error) {
     // The servers' logs go with them: show their ends first, for why a run failed.
-    for (const log of [wellpress.logFile, bare?.logFile]) {
+    if (nginx) console.error(`--- nginx ---\n${nginx.log().slice(-2000)}`)
+    for (const log of [wellpress.logFile, bare?.logFile, bareRendered?.logFile]) {
       if (log) console.error(`--- end of ${log} ---\n${readFileSync(log, 'utf8').slice(-4000)}`)
     }
     throw error
   } finally {
+    stopNginx(nginx)
     if (bare) stopBareApp(bare)
+    if (bareRendered) stopBareApp(bareRendered)
     server.stopServer(wellpress)
   }
 }

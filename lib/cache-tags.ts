@@ -4,19 +4,18 @@ import { ARTICLES, AUTHORS, BENEFITS, MEDIA, REDIRECTS, TOPICS } from '../collec
  * The cache tags shared by the data-access layer (lib/queries/, which tags what it caches) and the
  * collection hooks (collections/hooks/revalidate.ts, which purge by tag when content changes).
  *
- * How the site is cached (issue 4), and why:
- * - Pages stay dynamic (rendered per request), but every public read comes from Next's data cache
- *   (`unstable_cache` with these tags, lib/queries/cached.ts), so an unchanged page costs a render
- *   and no database query. A change purges the tags with `revalidateTag(tag, { expire: 0 })`: the
- *   next request reads fresh data (the "max" profile would serve the old version once more).
- * - Not full-route ISR yet: a static page is prerendered by `next build`, and the build must never
- *   need the database (Docker builds have none, a fresh clone builds before one exists). Not
- *   `'use cache'` either: it needs `cacheComponents`, which turns every route's `dynamic` config
- *   into an error and is not proven with Payload's admin.
- * - Toward full-route caching (issue 6): `unstable_cache` adds its tags to any route cache entry
- *   rendered with it, so once pages are cached whole (ISR rendered on first request), these same
- *   tags and hooks purge them too, with no change here.
- * - The data cache is kept in memory only (next.config.ts `isrFlushToDisk: false`): Next keeps tag
+ * How the site is cached, and why:
+ * - Every public page, feed and sitemap is cached whole (ISR) after its first render, and every
+ *   public read beneath it is cached too (`unstable_cache` with these tags, lib/queries/cached.ts).
+ *   A page carries the tags of the reads it made, so one purge reaches both: a change calls
+ *   `revalidateTag(tag, { expire: 0 })` and the next request renders afresh (the "max" profile
+ *   would serve the old version once more).
+ * - `next build` reads no articles (lib/cache/static-params.ts) and its prerenders of the
+ *   param-less pages are expired when the server starts (lib/cache/startup.ts): the build needs
+ *   no real database, and a page is never served from a database other than the live one.
+ * - Not `'use cache'`: it needs `cacheComponents`, which turns every route's segment config into
+ *   an error and is not proven with Payload's admin.
+ * - Everything is kept in memory only (next.config.ts `isrFlushToDisk: false`): Next keeps tag
  *   purges in memory, so a cache on disk would outlive what it knows about changes across a
  *   restart (or a database swapped underneath it) and serve old content.
  *

@@ -15,7 +15,7 @@ import { freePort } from './http/server'
  */
 export const NGINX_BINARY = process.env.NGINX_PATH || '/usr/sbin/nginx'
 
-export type Nginx = { baseUrl: string; child: ChildProcess; dir: string; log: () => string }
+export type Nginx = { baseUrl: string; pid: number; child: ChildProcess; dir: string; log: () => string }
 
 /** The site config as nginx reads it once Compose has written it (`$$` is Compose's `$`). */
 export function composeNginxSite(): string {
@@ -59,11 +59,12 @@ ${site}
   )
   const check = spawnSync(NGINX_BINARY, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' })
   if (check.status !== 0) throw new Error(`nginx refused the compose config:\n${check.stderr}`)
-  const child = spawn(NGINX_BINARY, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] })
+  // Detached: its own process group (master and worker), which stopNginx ends as a whole.
+  const child = spawn(NGINX_BINARY, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
   let output = ''
   child.stderr?.on('data', (chunk) => (output += chunk))
   const log = () => output + (existsSync(temp('error.log')) ? readFileSync(temp('error.log'), 'utf8') : '')
-  const nginx = { baseUrl: `http://127.0.0.1:${port}`, child, dir, log }
+  const nginx = { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid as number, child, dir, log }
   const deadline = Date.now() + 10_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}):\n${log()}`)
@@ -77,6 +78,10 @@ ${site}
 
 export function stopNginx(nginx: Nginx | undefined) {
   if (!nginx) return
-  nginx.child.kill('SIGTERM')
+  try {
+    process.kill(-nginx.pid, 'SIGTERM')
+  } catch {
+    // already gone
+  }
   rmSync(nginx.dir, { recursive: true, force: true })
 }

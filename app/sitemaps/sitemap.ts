@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next'
 
 import { env } from '../../lib/env'
-import { getSitemapContent } from '../../lib/queries/sitemap'
-import { buildSitemapEntries, splitSitemap } from '../../lib/seo/sitemap'
+import { getSitemapContent, getSitemapCounts } from '../../lib/queries/sitemap'
+import { buildSitemapEntries, sitemapChunkCount, splitSitemap } from '../../lib/seo/sitemap'
 
 /**
  * The child sitemaps, served by Next at /sitemaps/sitemap/<id>.xml (generateSitemaps). They live
@@ -19,7 +19,8 @@ export async function generateSitemaps() {
   // `next build` calls this for static params: the build does not read the articles (its output is
   // never served, lib/cache/startup.ts); other ids render on their first request.
   if (env.NEXT_PHASE === 'phase-production-build') return [{ id: 0 }]
-  return (await chunks()).map((_, id) => ({ id }))
+  // Next asks again on every request for a child sitemap: counts, not 50,000 documents.
+  return Array.from({ length: sitemapChunkCount(await getSitemapCounts()) }, (_, id) => ({ id }))
 }
 
 export default async function sitemap({ id }: { id: Promise<string> }): Promise<MetadataRoute.Sitemap> {

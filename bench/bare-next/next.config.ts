@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
   // for Next's generated route types.
   distDir: '.next-bench',
   turbopack: { root: repositoryRoot },
+  // With the repository as Turbopack's root, the build would also pick up Wellpress's own
+  // proxy.ts and instrumentation.ts there. The bare app's files are all .tsx; those two are .ts.
+  pageExtensions: ['tsx'],
   outputFileTracingRoot: repositoryRoot,
 }
 

@@ -1,7 +1,7 @@
 import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../../collections/slugs'
 import { tags } from '../cache-tags'
 import { getPayloadClient } from '../payload'
-import type { SitemapContent } from '../seo/sitemap'
+import type { SitemapContent, SitemapCounts } from '../seo/sitemap'
 import { cachedQuery } from './cached'
 
 const sitemapTags = () => [tags.articles, tags.benefits, tags.authors, tags.topics, tags.media]
@@ -46,4 +46,17 @@ export const getSitemapContent = cachedQuery('getSitemapContent', sitemapTags, a
     payload.find({ ...all, collection: TOPICS, select: listed, depth: 0, sort: 'slug' }),
   ])
   return { articles: articles.docs, benefits: benefits.docs, authors: authors.docs, topics: topics.docs }
+})
+
+/** How many documents getSitemapContent lists of each kind, counted in the database. */
+export const getSitemapCounts = cachedQuery('getSitemapCounts', sitemapTags, async (): Promise<SitemapCounts> => {
+  const payload = await getPayloadClient()
+  const visitor = { overrideAccess: false } as const
+  const [articles, benefits, authors, topics] = await Promise.all([
+    payload.count({ ...visitor, collection: ARTICLES, where: { _status: { equals: 'published' } } }),
+    payload.count({ ...visitor, collection: BENEFITS }),
+    payload.count({ ...visitor, collection: AUTHORS }),
+    payload.count({ ...visitor, collection: TOPICS }),
+  ])
+  return { articles: articles.totalDocs, benefits: benefits.totalDocs, authors: authors.totalDocs, topics: topics.totalDocs }
 })

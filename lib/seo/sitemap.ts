@@ -93,6 +93,24 @@ export function splitSitemap(entries: SitemapEntry[], maxUrls: number = SITEMAP_
   return chunks.length ? chunks : [[]]
 }
 
+/** How many published documents of each kind the sitemap lists (lib/queries/sitemap.ts counts them). */
+export type SitemapCounts = { articles: number; benefits: number; authors: number; topics: number }
+
+/**
+ * How many child sitemaps buildSitemapEntries + splitSitemap make for content of these sizes,
+ * without the content: Next asks for the list of child sitemaps on every request for one of them,
+ * and counting is far cheaper than reading 50,000 documents twice.
+ */
+export function sitemapChunkCount(
+  counts: SitemapCounts,
+  { postsPerPage = site.postsPerPage, maxUrls = SITEMAP_MAX_URLS }: Pick<BuildOptions, 'postsPerPage'> & { maxUrls?: number } = {},
+): number {
+  const blogPages = Math.max(1, Math.ceil(counts.articles / postsPerPage))
+  // The home page and /benefits, the blog's pages, then one page per document.
+  const urls = 2 + blogPages + counts.articles + counts.benefits + counts.authors + counts.topics
+  return Math.max(1, Math.ceil(urls / maxUrls))
+}
+
 /** Where Next serves child sitemap `id` of app/sitemaps/sitemap.ts (its generateSitemaps convention). */
 export const sitemapChunkPath = (id: number) => `/sitemaps/sitemap/${id}.xml`
 

@@ -7,6 +7,7 @@ import {
   buildSitemapEntries,
   buildSitemapIndex,
   SITEMAP_MAX_URLS,
+  sitemapChunkCount,
   type SitemapContent,
   sitemapIndexXml,
   splitSitemap,
@@ -123,6 +124,16 @@ describe('splitting into a sitemap index', () => {
     const chunks = splitSitemap(entries, 3)
     expect(chunks.map((chunk) => chunk.length)).toEqual([3, 3, 3, 2])
     expect(chunks.flat()).toEqual(entries)
+  })
+
+  it('knows how many chunks there will be from the counts alone', () => {
+    const published = { articles: 3, benefits: 2, authors: 1, topics: 1 }
+    for (const maxUrls of [1, 2, 3, 4, 5, 11, 12, 13, 50_000]) {
+      expect([maxUrls, sitemapChunkCount(published, { postsPerPage: 2, maxUrls })]).toEqual([maxUrls, splitSitemap(entries, maxUrls).length])
+    }
+    // Past the protocol limit: 49,990 topics and the rest make 50,002 URLs, two files.
+    expect(sitemapChunkCount({ articles: 0, benefits: 0, authors: 0, topics: 49_999 }, { postsPerPage: 10 })).toBe(2)
+    expect(sitemapChunkCount({ articles: 0, benefits: 0, authors: 0, topics: 0 })).toBe(1)
   })
 
   it('indexes each chunk at /sitemaps/sitemap/<id>.xml, dated by its newest page', () => {

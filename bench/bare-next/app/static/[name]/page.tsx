@@ -5,17 +5,19 @@ import { notFound } from 'next/navigation'
  * time) names each page and how many characters of filler text it carries, e.g.
  * `{"article":18000}` → /static/article. bench/_bare-next.ts picks the filler so that the page's
  * HTML is as long as the Wellpress page it stands beside (Next inlines the text twice: once as
- * HTML, once in the RSC payload, exactly as it does for Wellpress's pages).
+ * HTML, once in the RSC payload, exactly as it does for Wellpress's pages). The words are
+ * BARE_PAGE_WORDS (the Wellpress pages' own text, typographic quotes and dashes included, so both
+ * servers send the same kind of characters: Node encodes pure-ASCII text faster than the rest).
  */
 const sizes = JSON.parse(process.env.BARE_PAGE_SIZES || '{}') as Record<string, number>
+const DEFAULT_WORDS = 'massage eases tension improves circulation supports immune function and calms the nervous system'
+const WORDS = (process.env.BARE_PAGE_WORDS || DEFAULT_WORDS).split(/\s+/).filter(Boolean)
 
 export const dynamicParams = false
 
 export function generateStaticParams() {
   return Object.keys(sizes).map((name) => ({ name }))
 }
-
-const WORDS = 'massage eases tension improves circulation supports immune function and calms the nervous system'.split(' ')
 
 /** Plain prose in paragraphs of about 600 characters, `length` characters in all. */
 function filler(length: number): string[] {
