@@ -30,6 +30,7 @@ import lighthouse, { type Result } from 'lighthouse'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium'
 import { freePort } from '../tests/http/server'
 import { ensureBuilt, startBareApp, stopBareApp } from './_bare-next'
+import { targetMarker } from './_targets'
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3)
 const DIST_DIR = process.env.LIGHTHOUSE_DIST_DIR || '.next-test-lighthouse'
@@ -287,6 +288,22 @@ const selfRedirect = (lhr: Result) => {
 type ObservedMetrics = { observedFirstContentfulPaint?: number; observedLargestContentfulPaint?: number }
 const observed = (lhr: Result) => ((lhr.audits.metrics?.details as { items?: ObservedMetrics[] } | undefined)?.items?.[0] ?? {})
 
+/** The page's line in bench/results.md's table of targets (none for the bare reference). */
+function targetOf(page: PageResult): string[] {
+  if (page.label === BARE_LABEL) return []
+  const scores = CATEGORIES.map((category) => median(page.runs.map((run) => score(run, category.id))))
+  const cls = median(page.runs.map((run) => metric(run, 'cumulative-layout-shift')))
+  const lcp = median(page.runs.map((run) => metric(run, 'largest-contentful-paint')))
+  const met = CATEGORIES.every((category, index) => scores[index] >= category.target) && cls <= CLS_TARGET && lcp < LCP_TARGET_MS
+  return [
+    targetMarker({
+      target: `Lighthouse (mobile) ${page.label}: performance ≥ 98, accessibility, best practices and SEO 100, CLS 0, LCP < ${seconds(LCP_TARGET_MS)}`,
+      result: `${scores.join(' / ')}, CLS ${cls.toFixed(3)}, LCP ${seconds(lcp)} (median of ${page.runs.length} runs)`,
+      met,
+    }),
+  ]
+}
+
 function summaryRow(page: PageResult): string {
   const scores = CATEGORIES.map((category) => median(page.runs.map((run) => score(run, category.id))))
   const cls = median(page.runs.map((run) => metric(run, 'cumulative-layout-shift')))
@@ -396,6 +413,7 @@ export function formatSection(results: PageResult[], baseUrl: string): string {
     '| Page | Performance | Accessibility | Best practices | SEO | CLS | LCP | Meets targets |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(summaryRow),
+    ...results.flatMap(targetOf),
     '',
     'Metrics (medians; simulated mobile, except the observed paints, timed in the unthrottled page load the simulation starts from), the script bytes of the median run, the performance score of each run, and the LCP element:',
     '',

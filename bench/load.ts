@@ -21,6 +21,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 import { INQUIRIES_PER_SITE, INQUIRY_WINDOW_MS } from '../lib/inquiries/rateLimit'
+import { targetMarker } from './_targets'
 
 type AutocannonResult = { requests: { average: number }; errors: number; timeouts: number }
 type AutocannonInstance = Promise<AutocannonResult> & {
@@ -248,6 +249,12 @@ export default async function load(): Promise<string> {
       '## Load (bench/load.ts)',
       '',
       `Production build, SQLite, the seeded site. ${CONNECTIONS} connections held for ${DURATION_S} s (after a ${WARMUP_S} s warm-up) over ${measured.length} addresses at once, the connections shared between them. Targets: 0 errors, memory flat (ends within +${MEMORY_TOLERANCE * 100} % of its size after the warm-up), p99 reported.`,
+      '',
+      targetMarker({
+        target: `Load: ${CONNECTIONS} connections for ${DURATION_S} s over every page type and form posts, 0 errors, memory flat`,
+        result: `${(overall.latencies.length / DURATION_S).toFixed(0)} requests/s, p99 ${fmt(percentile(overall.latencies, 99))}, ${errors} errors, RSS ${afterWarmUp.toFixed(0)} → ${end.toFixed(0)} MiB`,
+        met: errors === 0 && flat,
+      }),
       '',
       '| | Result | Meets target |',
       '| --- | --- | --- |',

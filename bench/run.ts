@@ -9,6 +9,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
+import { targetsIn, targetsTable } from './_targets'
+
 export type Benchmark = () => Promise<string>
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url))
@@ -61,8 +63,9 @@ for (const file of files) {
   sections.set(file, section.replace(/^(## .*)$/m, `$1\n\n_Run ${new Date().toISOString()} on ${machine}._`))
 }
 
-const ordered = [...sections.keys()].sort().map((file) => sections.get(file))
-const report = `# Benchmark results\n\nRegenerate with \`npm run bench\` (all), or one: \`npm run bench -- load\`. Compare ratios within one run, not absolute numbers across machines.\n\n${ordered.join('\n\n')}\n`
+const ordered = [...sections.keys()].sort().map((file) => sections.get(file) as string)
+const summary = targetsTable(ordered.flatMap(targetsIn))
+const report = `# Benchmark results\n\nRegenerate with \`npm run bench\` (all), or one: \`npm run bench -- load\`. Compare ratios within one run, not absolute numbers across machines.\n\n${summary}\n\n${ordered.join('\n\n')}\n`
 writeFileSync(resultsFile, report)
 console.log(`\nWrote bench/results.md`)
 // The servers the benchmarks started are stopped; nothing else should keep the process alive.

@@ -21,6 +21,7 @@ import { parse } from 'node-html-parser'
 
 import { startNginx, stopNginx, type Nginx } from '../tests/nginx'
 import { buildPagesOfSize, htmlBytes, startBareApp, stopBareApp } from './_bare-next'
+import { targetMarker } from './_targets'
 
 type AutocannonResult = {
   requests: { average: number; total: number }
@@ -203,6 +204,13 @@ export default async function throughput(): Promise<string> {
       const verdict = pair === articlePair ? (ratio >= TARGET_RATIO && errors === 0 ? 'yes' : 'NO') : 'reported'
       return `| ${pair.page} (${kib(pair.size)} HTML; bare page ${kib(pair.bareSize)}) | ${rate(pair.wellpress).toFixed(0)} | ${rate(pair.bare).toFixed(0)} | **${ratio.toFixed(2)}×** (rounds: ${perRound}) | ${errors} | ${verdict} |`
     })
+    const articleRatio = rate(articlePair.wellpress) / rate(articlePair.bare)
+    const articleErrors = errorsOf(articlePair.wellpress) + errorsOf(articlePair.bare)
+    const marker = targetMarker({
+      target: `Throughput: an article page ≥ ${TARGET_RATIO}× the requests/s of a bare Next static page of the same size, 0 errors`,
+      result: `${articleRatio.toFixed(2)}×, ${articleErrors} errors (through nginx: ${(rate(pairs[3].wellpress) / rate(articlePair.bare)).toFixed(1)}×)`,
+      met: articleRatio >= TARGET_RATIO && articleErrors === 0,
+    })
     const addressRows = addresses.map((address) => {
       const tally = runs.get(address.label)!
       return `| ${address.label} | ${tally.rates.map((value) => value.toFixed(0)).join(' / ')} | ${median(tally.p50)} ms | ${median(tally.p99)} ms | ${serial.get(address.label)!.toFixed(1)} ms | ${(tally.cpuMs / tally.requests).toFixed(2)} ms | ${tally.errors} | ${headers.get(address.label)} |`
@@ -216,6 +224,7 @@ export default async function throughput(): Promise<string> {
       '| Page | Wellpress req/s | Bare Next req/s | Ratio | Errors | Meets target |',
       '| --- | --- | --- | --- | --- | --- |',
       ...ratioRows,
+      marker,
       '',
       `Reported beside the target: the same article against the same bare page on a second bare server that has rendered one page at run time (Node 20 then runs AsyncLocalStorage's async hooks on every later promise, as in any Next server that renders anything after its build, Wellpress included); and the article through docker-compose.yml's nginx (its CPU is nginx's). Every address: req/s per round; latency under load; one request at a time (median of 30: the time one request takes with the server otherwise idle); the server's CPU time (user + system, all its processes) per request under load, which other work on the machine does not inflate; the response headers that tell how it was produced.`,
       '',
