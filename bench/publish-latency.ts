@@ -13,8 +13,9 @@
  *
  * Builds into .next-test-bench (SKIP_BUILD=1 reuses the last build).
  */
-import { spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
+import { promisify } from 'node:util'
 
 import { targetMarker } from './_targets'
 
@@ -194,11 +195,11 @@ export default async function publishLatency(): Promise<string> {
     // The same rounds on a big site: 5,000 more articles in the running server's database.
     let scaleSection: string[] = []
     if (SCALE_COUNT > 0) {
-      const seeded = spawnSync('npx', ['tsx', 'bench/seed-scale.ts', '--db', `${state.dataDir}/wellpress.db`, '--count', String(SCALE_COUNT)], {
-        encoding: 'utf8',
+      // Asynchronously: a blocked event loop would miss the server closing idle keep-alive
+      // connections, and the next fetch would go out on a dead one.
+      await promisify(execFile)('npx', ['tsx', 'bench/seed-scale.ts', '--db', `${state.dataDir}/wellpress.db`, '--count', String(SCALE_COUNT)], {
         maxBuffer: 64 * 2 ** 20,
       })
-      if (seeded.status !== 0) throw new Error(`seed-scale failed (${seeded.status}):\n${seeded.stderr.slice(-4000)}`)
       const large = await publishRounds(session)
       scaleSection = [
         markerOf(`at ${SCALE_COUNT.toLocaleString('en')} articles`, large),

@@ -49,6 +49,16 @@ function previousSections(): Map<string, string> {
 }
 
 const sections = previousSections()
+
+/** bench/results.md as it stands: the table of targets, then every section, newest or kept. */
+function writeResults() {
+  const ordered = [...sections.keys()].sort().map((file) => sections.get(file) as string)
+  const summary = targetsTable(ordered.flatMap(targetsIn))
+  const report = `# Benchmark results\n\nRegenerate with \`npm run bench\` (all), or one: \`npm run bench -- load\`. Compare ratios within one run, not absolute numbers across machines.\n\n${summary}\n\n${ordered.join('\n\n')}\n`
+  writeFileSync(resultsFile, report)
+}
+
+const failed: string[] = []
 for (const file of files) {
   console.log(`\n▶ bench/${file}`)
   const { default: bench } = (await import(pathToFileURL(path.join(benchDir, file)).href)) as { default?: Benchmark }
@@ -57,16 +67,21 @@ for (const file of files) {
     console.log(`  not a benchmark (no default export): skipped`)
     continue
   }
-  const section = await bench()
-  console.log(section)
-  // Each section says when and where it was measured: sections from earlier runs are kept.
-  sections.set(file, section.replace(/^(## .*)$/m, `$1\n\n_Run ${new Date().toISOString()} on ${machine}._`))
+  try {
+    const section = await bench()
+    console.log(section)
+    // Each section says when and where it was measured: sections from earlier runs are kept.
+    sections.set(file, section.replace(/^(## .*)$/m, `$1\n\n_Run ${new Date().toISOString()} on ${machine}._`))
+    // Written after each benchmark, so a later failure loses nothing already measured.
+    writeResults()
+  } catch (error) {
+    // One broken benchmark does not stop the others; the run still fails at the end.
+    console.error(`bench/${file} failed:`, error)
+    failed.push(file)
+  }
 }
-
-const ordered = [...sections.keys()].sort().map((file) => sections.get(file) as string)
-const summary = targetsTable(ordered.flatMap(targetsIn))
-const report = `# Benchmark results\n\nRegenerate with \`npm run bench\` (all), or one: \`npm run bench -- load\`. Compare ratios within one run, not absolute numbers across machines.\n\n${summary}\n\n${ordered.join('\n\n')}\n`
-writeFileSync(resultsFile, report)
+writeResults()
 console.log(`\nWrote bench/results.md`)
+if (failed.length) console.error(`Failed: ${failed.map((file) => `bench/${file}`).join(', ')}`)
 // The servers the benchmarks started are stopped; nothing else should keep the process alive.
-process.exit(0)
+process.exit(failed.length ? 1 : 0)
