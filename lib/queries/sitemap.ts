@@ -1,4 +1,5 @@
 import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../../collections/slugs'
+import type { Benefit, Topic } from '../../payload-types'
 import { tags } from '../cache-tags'
 import { getPayloadClient } from '../payload'
 import type { SitemapContent, SitemapCounts } from '../seo/sitemap'
@@ -19,6 +20,13 @@ const sitemapImageSelect = { ...imageUrl, sizes: { hero: imageUrl, thumbnail: im
  * Every published page-bearing document, read as an anonymous visitor (drafts are excluded by
  * access control; articles are also filtered on `_status` so a draft never slips in).
  * Depth 1 only populates the images.
+ *
+ * Benefits and topics are read through the database adapter (`payload.db.find`), skipping the
+ * per-document work of `payload.find` (access checks, hooks, field traversal): three times faster
+ * at 45,000 topics, which a sitemap past 50,000 URLs needs to render within its budget
+ * (bench/scale.ts). Safe for these two only: anyone may read them, they have no drafts, and the
+ * sitemap needs only their stored slug and date. Articles (drafts, access) and authors (photo URLs
+ * computed on read) go through the Local API as visitors.
  */
 export const getSitemapContent = cachedQuery('getSitemapContent', sitemapTags, async (): Promise<SitemapContent> => {
   const payload = await getPayloadClient()
@@ -34,7 +42,7 @@ export const getSitemapContent = cachedQuery('getSitemapContent', sitemapTags, a
       // The blog's order, so the builder can tell which articles each blog page lists.
       sort: '-publishedAt',
     }),
-    payload.find({ ...all, collection: BENEFITS, select: listed, depth: 0, sort: 'slug' }),
+    payload.db.find<Pick<Benefit, 'id' | 'slug' | 'updatedAt'>>({ collection: BENEFITS, where: {}, select: listed, pagination: false, limit: 0, sort: 'slug' }),
     payload.find({
       ...all,
       collection: AUTHORS,
@@ -43,7 +51,7 @@ export const getSitemapContent = cachedQuery('getSitemapContent', sitemapTags, a
       depth: 1,
       sort: 'slug',
     }),
-    payload.find({ ...all, collection: TOPICS, select: listed, depth: 0, sort: 'slug' }),
+    payload.db.find<Pick<Topic, 'id' | 'slug' | 'updatedAt'>>({ collection: TOPICS, where: {}, select: listed, pagination: false, limit: 0, sort: 'slug' }),
   ])
   return { articles: articles.docs, benefits: benefits.docs, authors: authors.docs, topics: topics.docs }
 })
