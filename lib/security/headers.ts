@@ -55,7 +55,7 @@ function documentBase(env: SecurityEnv, overHttps: boolean): Directives {
  * list would differ per page and per content change (a header is fixed at build). So the guard
  * against injected script is the rendering itself: React escapes every value, rich text renders
  * from Lexical's JSON with no raw HTML (lib/richtext), and JSON-LD is serialized with `<` escaped.
- * Styles may be inline too: Next inlines the site's small stylesheet (no render-blocking request).
+ * Styles may be inline too: Next's own not-found and error markup writes <style> tags.
  */
 export function publicPageCsp(env: SecurityEnv, overHttps: boolean): string {
   return serializeCsp({
