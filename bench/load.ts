@@ -262,7 +262,7 @@ export default async function load(): Promise<string> {
       '| | Result | Meets target |',
       '| --- | --- | --- |',
       `| Throughput | ${(overall.latencies.length / DURATION_S).toFixed(0)} requests/s (${overall.latencies.length} responses) | – |`,
-      `| Latency | p50 ${fmt(percentile(overall.latencies, 50))}, p99 ${fmt(percentile(overall.latencies, 99))}, max ${fmt(Math.max(...overall.latencies))} | reported |`,
+      `| Latency | p50 ${fmt(percentile(overall.latencies, 50))}, p99 ${fmt(percentile(overall.latencies, 99))}, max ${fmt(overall.latencies.reduce((most, value) => Math.max(most, value), 0))} | reported |`,
       `| Errors (non-2xx/3xx other than the form's 429, socket errors, timeouts) | ${errors} | ${errors === 0 ? 'yes' : 'NO'} |`,
       `| Server memory (RSS) | idle ${idleMiB.toFixed(0)} MiB, after warm-up ${afterWarmUp.toFixed(0)} MiB, end ${end.toFixed(0)} MiB, max ${max.toFixed(0)} MiB, slope ${slope >= 0 ? '+' : ''}${slope.toFixed(1)} MiB/min | ${flat ? 'yes' : 'NO'} |`,
       '',
