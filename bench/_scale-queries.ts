@@ -9,8 +9,9 @@
  *
  * Prints one JSON object on stdout.
  */
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+
+import { openPayload } from './_payload'
 
 type Statement = { sql: string; args: unknown[] }
 type LibsqlClient = { execute(statement: string | { sql: string; args?: unknown }): Promise<{ rows: Record<string, unknown>[] }> }
@@ -22,17 +23,7 @@ function argument(name: string): string {
   return value
 }
 
-const db = path.resolve(argument('db'))
-Object.assign(process.env, {
-  DATABASE_URI: `file:${db}`,
-  PAYLOAD_SECRET: 'http-test-secret-http-test-secret-0123',
-  NODE_ENV: 'test',
-  SEED: 'false',
-})
-
-const { getPayload } = await import('payload')
-const { default: config } = await import('../payload.config')
-const payload = await getPayload({ config })
+const payload = await openPayload(argument('db'))
 const client = (payload.db as unknown as { client: LibsqlClient }).client
 
 // Drizzle calls client.execute for every statement: record them while one query function runs.

@@ -17,6 +17,7 @@ import { execFile } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { promisify } from 'node:util'
 
+import { openPayload } from './_payload'
 import { targetMarker } from './_targets'
 
 const ROUNDS = 5
@@ -127,15 +128,7 @@ async function scheduledRound(session: Session, dataDir: string) {
   })
   const slug: string = draft.doc.slug
   await warm(session.base, slug)
-  Object.assign(process.env, {
-    DATABASE_URI: `file:${dataDir}/wellpress.db`,
-    PAYLOAD_SECRET: 'http-test-secret-http-test-secret-0123',
-    NODE_ENV: 'test',
-    SEED: 'false',
-  })
-  const { getPayload } = await import('payload')
-  const { default: config } = await import('../payload.config')
-  const payload = await getPayload({ config })
+  const payload = await openPayload(`${dataDir}/wellpress.db`)
   try {
     const waitUntil = new Date()
     await payload.jobs.queue({

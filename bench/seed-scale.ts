@@ -29,6 +29,7 @@ import { ARTICLES, AUTHORS, BENEFITS, MEDIA, TOPICS } from '../collections/slugs
 import { block, editorState, heading, paragraph, type LexicalNode } from '../lib/richtext/lexical'
 import { readFirstArticle } from '../lib/seed'
 import { slugify } from '../lib/slug'
+import { openPayload } from './_payload'
 
 /** Uploaded bench images are named with this prefix, so they can be removed from data/media after. */
 export const BENCH_IMAGE_PREFIX = 'bench-scale-'
@@ -355,16 +356,7 @@ async function main() {
     console.error('Usage: tsx bench/seed-scale.ts --db <file.db> --count <n> [--via local|db] [--extra-topics <n>]')
     process.exit(2)
   }
-  // lib/env.ts reads the environment once, at import: set it before loading the config.
-  Object.assign(process.env, {
-    DATABASE_URI: `file:${path.resolve(db)}`,
-    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'http-test-secret-http-test-secret-0123',
-    NODE_ENV: 'test',
-    SEED: 'true',
-  })
-  const { getPayload } = await import('payload')
-  const { default: config } = await import('../payload.config')
-  const payload = await getPayload({ config })
+  const payload = await openPayload(db, { seed: true })
   try {
     const log = (line: string) => console.error(`[seed-scale] ${line}`)
     const report = count > 0 ? await seedScale(payload, { count, via, log }) : null
