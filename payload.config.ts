@@ -22,6 +22,7 @@ import { cacheEndpoints } from './lib/cache/endpoints'
 import { chooseDatabase, MONGODB_CONNECT_OPTIONS, SQLITE_BUSY_TIMEOUT_MS, SQLITE_WAL } from './lib/database'
 import { emailAdapter } from './lib/email'
 import { env } from './lib/env'
+import { loggingLevels, payloadLogger } from './lib/logging'
 import { MAX_IMAGE_BYTES } from './lib/media/imageType'
 import { migrations } from './lib/migrations'
 import { LIVE_PREVIEW_BREAKPOINTS, livePreviewUrl } from './lib/preview'
@@ -143,5 +144,9 @@ export default buildConfig({
   // "An unknown error occurred." in production. Requests over 50 MB are still refused outright.
   upload: { limits: { fileSize: MAX_IMAGE_BYTES }, abortOnLimit: false },
   onInit,
+  // JSON lines in production, pretty elsewhere (LOG_FORMAT overrides); refused inquiries are not
+  // logged a second time, with a stack, by Payload: lib/logging.ts.
+  logger: payloadLogger(env),
+  loggingLevels,
   telemetry: false,
 })

@@ -47,6 +47,15 @@ export const envSchema = z
       .min(1, 'expected a port between 1 and 65535')
       .max(65535, 'expected a port between 1 and 65535')
       .default(3000),
+    /**
+     * How the server writes its log: `json` (one JSON object per line, for `docker logs` and log
+     * collectors; the default in production) or `pretty` (coloured, for a person at a terminal;
+     * the default otherwise). See lib/logging.ts.
+     */
+    LOG_FORMAT: z.preprocess(
+      (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+      z.enum(['json', 'pretty'], { error: 'expected json or pretty' }).optional(),
+    ),
     /** `SEED=false` stops the first start from importing the therapist's first article. */
     SEED: booleanFlag(true),
     /** Optional e-mail (inquiry notifications, password resets) over SMTP; see lib/email.ts (port 587 unless set). */

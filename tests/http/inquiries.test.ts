@@ -1,10 +1,12 @@
+import { readFileSync, statSync } from 'node:fs'
+
 import { parse } from 'node-html-parser'
 
 import { INQUIRIES_PER_CLIENT } from '../../lib/inquiries/rateLimit'
 import { MESSAGES } from '../../lib/inquiries/schema'
 import { adminSession, api } from './auth'
 import { get, text } from './html'
-import { baseUrl } from './server'
+import { baseUrl, readServerState } from './server'
 
 /**
  * Inquiries on the production server: `POST /api/inquiries` (JSON) and the contact form posted
@@ -87,6 +89,26 @@ describe('POST /api/inquiries', () => {
     expect(await storedWithEmail(email)).toHaveLength(INQUIRIES_PER_CLIENT)
     // Someone else is not held up by it.
     expect((await post({ ...GOOD, email }, newClient())).status).toBe(201)
+  })
+
+  it('logs a flood of refused posts as one JSON line, with no stack traces', async () => {
+    const logFile = readServerState()!.logFile
+    const client = newClient()
+    const email = `flood-${RUN}@example.com`
+    for (let sent = 0; sent < INQUIRIES_PER_CLIENT; sent++) expect((await post({ ...GOOD, email }, client)).status).toBe(201)
+    const before = statSync(logFile).size
+    const statuses = await Promise.all(Array.from({ length: 30 }, () => post({ ...GOOD, email }, client).then((response) => response.status)))
+    expect(statuses).toEqual(Array(30).fill(429))
+    await new Promise((resolve) => setTimeout(resolve, 500)) // pino writes asynchronously
+    const written = readFileSync(logFile, 'utf8').slice(before)
+    const entries = written
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg?: string; err?: { name?: string } })
+    // At most one line for the 30 (another test may have used this minute's), and Payload does not
+    // log each refusal again as an error with its stack.
+    expect(entries.filter((entry) => entry.msg === 'Inquiry refused: rate limit reached').length).toBeLessThanOrEqual(1)
+    expect(written).not.toContain('InquiryRateLimited')
   })
 
   it('never shows inquiries to an anonymous visitor', async () => {

@@ -131,6 +131,22 @@ it(`allows ${INQUIRIES_PER_CLIENT} submissions per address in the window, then 4
   expect(await countByEmail(email)).toBe(INQUIRIES_PER_CLIENT + 2)
 })
 
+it('logs a burst of refusals once, not once per refused post', async () => {
+  const address = '203.0.113.90'
+  for (let sent = 0; sent < INQUIRIES_PER_CLIENT; sent++) await createAs({ ...GOOD, email: 'burst@example.com' }, visitor(address))
+  const warned = jest.spyOn(payload.logger, 'warn')
+  try {
+    for (let refused = 0; refused < 25; refused++) {
+      await expect(createAs({ ...GOOD, email: 'burst@example.com' }, visitor(address))).rejects.toMatchObject({ status: 429 })
+    }
+    const refusalLines = warned.mock.calls.filter(([entry]) => JSON.stringify(entry).includes('rate limit reached'))
+    // At most one: an earlier test in this file may already have logged this minute's line.
+    expect(refusalLines.length).toBeLessThanOrEqual(1)
+  } finally {
+    warned.mockRestore()
+  }
+})
+
 it('applies the same schema to logged-in staff (they may set a status), and skips it for trusted writes', async () => {
   await expect(createAs({ ...GOOD, message: 'short' }, { ...visitor(), user: staff } as never)).rejects.toMatchObject({ status: 400 })
   const byStaff = await createAs({ ...GOOD, email: 'walk-in@example.com', status: 'replied' }, { ...visitor(), user: staff } as never)

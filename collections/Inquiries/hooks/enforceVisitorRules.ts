@@ -1,14 +1,25 @@
-import type { CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
 import { honeypotCaught, invalidInquiry, rateLimited } from '../../../lib/inquiries/errors'
 import { clientAddress, inquiryRateLimiter } from '../../../lib/inquiries/rateLimit'
 import { parseInquiry } from '../../../lib/inquiries/schema'
+import { LogThrottle } from '../../../lib/logging'
 import type { INQUIRIES } from '../../slugs'
 
 /** Set on the request context when a visitor's submission passed: only those notify by e-mail. */
 export const VISITOR_SUBMISSION = 'inquiryFromVisitor'
 
 const STATUSES = new Set(['new', 'replied', 'closed'])
+
+/** Refusals are logged at most once a minute per kind, with how many more there were: a bot decides how often they happen. */
+export const REFUSAL_LOG_INTERVAL_MS = 60_000
+const refusalLog = new LogThrottle(REFUSAL_LOG_INTERVAL_MS)
+
+function logRefusal(req: PayloadRequest, kind: 'rate-limit' | 'honeypot', entry: Record<string, unknown>) {
+  const logged = refusalLog.take(kind)
+  if (!logged) return
+  req.payload.logger.warn(logged.suppressed > 0 ? { ...entry, moreSinceLastLogged: logged.suppressed } : entry)
+}
 
 /**
  * The contact form's rules, on every create that runs under access control: REST
@@ -27,12 +38,12 @@ export const enforceVisitorRules: CollectionBeforeOperationHook<typeof INQUIRIES
   if (!req.user) {
     const decision = inquiryRateLimiter().hit(client)
     if (!decision.allowed) {
-      req.payload.logger.warn({ msg: 'Inquiry refused: rate limit reached', client, retryAfterSeconds: decision.retryAfterSeconds })
+      logRefusal(req, 'rate-limit', { msg: 'Inquiry refused: rate limit reached', client, retryAfterSeconds: decision.retryAfterSeconds })
       throw rateLimited(decision.retryAfterSeconds)
     }
   }
   if (parsed.honeypotFilled) {
-    req.payload.logger.warn({ msg: 'Inquiry dropped: honeypot field filled (answered as sent, nothing stored)', client })
+    logRefusal(req, 'honeypot', { msg: 'Inquiry dropped: honeypot field filled (answered as sent, nothing stored)', client })
     throw honeypotCaught()
   }
 
