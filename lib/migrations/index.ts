@@ -2,6 +2,7 @@ import * as migration_20261124_033940_initial from './20261124_033940_initial';
 import * as migration_20261127_221544_seo_search_redirects from './20261127_221544_seo_search_redirects';
 import * as migration_20261127_223339_scheduled_publishing from './20261127_223339_scheduled_publishing';
 import * as migration_20261127_230822_inquiries_login_lockout from './20261127_230822_inquiries_login_lockout';
+import * as migration_20261128_035638_media_avif_sizes from './20261128_035638_media_avif_sizes';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_230822_inquiries_login_lockout.up,
     down: migration_20261127_230822_inquiries_login_lockout.down,
-    name: '20261127_230822_inquiries_login_lockout'
+    name: '20261127_230822_inquiries_login_lockout',
+  },
+  {
+    up: migration_20261128_035638_media_avif_sizes.up,
+    down: migration_20261128_035638_media_avif_sizes.down,
+    name: '20261128_035638_media_avif_sizes'
   },
 ];

@@ -221,10 +221,10 @@ beforeAll(async () => {
   source = await probe(payload, probeOptions)
   sourceArchive = path.join(work, 'source.tar.gz')
   const exported = runOk('scripts/export.ts', [sourceArchive], siteDir('source'), sourceDb.uri)
-  expect(exported.stdout).toMatch(/^Backup complete: .*source\.tar\.gz: 13 documents, 4 versions, 5 files from sqlite/m)
+  expect(exported.stdout).toMatch(/^Backup complete: .*source\.tar\.gz: 13 documents, 4 versions, 7 files from sqlite/m)
   // Progress goes to stderr: per collection, and the files' bytes.
   expect(exported.stderr).toContain('articles: 2 documents, 4 versions')
-  expect(exported.stderr).toMatch(/media files: 5\/5 files, [\d.]+ KB of [\d.]+ KB/)
+  expect(exported.stderr).toMatch(/media files: 7\/7 files, [\d.]+ KB of [\d.]+ KB/)
 }, 240_000)
 
 afterAll(async () => {
@@ -241,7 +241,7 @@ it('sets up the source site the way the rest of the file assumes', () => {
   expect(source.article.title).toBe('Hot stone massage, explained')
   expect(source.article.uploadsInBody).toEqual([expect.stringMatching(/^media\/stones.*\.webp$/)])
   expect(source.article.linksInBody).toEqual(['articles/massage-therapy-benefits-on-immune-function'])
-  expect(Object.keys(source.files)).toHaveLength(5) // the WebP and its four generated sizes
+  expect(Object.keys(source.files)).toHaveLength(7) // the WebP, its four generated sizes and two AVIF twins
 })
 
 describe('SQLite → SQLite', () => {
@@ -252,7 +252,7 @@ describe('SQLite → SQLite', () => {
 
   it('imports into an empty database as a real process, then refuses to import over it', async () => {
     const imported = runOk('scripts/import.ts', [sourceArchive], cwd(), target.uri)
-    expect(imported.stdout).toMatch(/Import complete into sqlite: \d+ documents, 4 versions, 5 files copied/)
+    expect(imported.stdout).toMatch(/Import complete into sqlite: \d+ documents, 4 versions, 7 files copied/)
     expect(imported.stdout).not.toContain('new ids')
 
     const again = run('scripts/import.ts', [sourceArchive], cwd(), target.uri)

@@ -1,3 +1,5 @@
+import path from 'node:path'
+
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import type { Payload } from 'payload'
@@ -72,6 +74,25 @@ describe('media: images only, with meaningful alt text', () => {
     expect(doc).toMatchObject({ alt: 'Therapist working on a client’s neck', mimeType: 'image/webp', width: 400, height: 260 })
     expect(doc.url).toMatch(/^\/api\/media\/file\/neck.*\.webp$/)
     expect(doc.sizes?.thumbnail?.url).toBeTruthy()
+  })
+
+  it('makes every size in a web format: WebP, AVIF twins of card and hero, JPEG share images', async () => {
+    const doc = await uploadImage('Hot stones on a towel by the window', fileOf(await png(2000, 1200), 'stones.png', 'image/png'))
+    expect(doc.sizes?.thumbnail).toMatchObject({ mimeType: 'image/webp', width: 300, height: 300 })
+    expect(doc.sizes?.og).toMatchObject({ mimeType: 'image/jpeg', width: 1200, height: 630 })
+    expect(doc.sizes?.card).toMatchObject({ mimeType: 'image/webp', width: 640, height: 400 })
+    expect(doc.sizes?.cardAvif).toMatchObject({ mimeType: 'image/avif', width: 640, height: 400 })
+    expect(doc.sizes?.hero).toMatchObject({ mimeType: 'image/webp', width: 1600, height: 960 })
+    expect(doc.sizes?.heroAvif).toMatchObject({ mimeType: 'image/avif', width: 1600, height: 960 })
+    for (const twin of [doc.sizes?.cardAvif, doc.sizes?.heroAvif]) {
+      expect(twin?.url).toMatch(/\.avif$/)
+      const metadata = await sharp(path.resolve('data/media', twin?.filename ?? '')).metadata()
+      expect(metadata).toMatchObject({ format: 'heif', compression: 'av1', width: twin?.width, height: twin?.height })
+    }
+    // Narrower than the hero size: both heroes keep the upload's own width, never enlarged.
+    const small = await uploadImage('A folded towel on a massage table', fileOf(await png(900, 600), 'towel.png', 'image/png'))
+    expect(small.sizes?.hero).toMatchObject({ mimeType: 'image/webp', width: 900, height: 600 })
+    expect(small.sizes?.heroAvif).toMatchObject({ mimeType: 'image/avif', width: 900, height: 600 })
   })
 
   it('refuses a text file renamed .png (judged by its bytes, not its name)', async () => {

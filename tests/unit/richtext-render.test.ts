@@ -80,7 +80,8 @@ describe('RichText renders every node the article editor can produce', () => {
     expect(img?.getAttribute('src')).toBe(image.sizes.hero.url)
     expect(img?.getAttribute('width')).toBe('1600')
     expect(img?.getAttribute('height')).toBe('1067')
-    expect(img?.getAttribute('srcset')).toContain('640w')
+    // Only candidates with the hero's own crop: never the 16:10 card, which would change its shape.
+    expect(img?.getAttribute('srcset')).toBe(`${image.sizes.hero.url} 1600w`)
     expect(img?.getAttribute('sizes')).toMatch(/\d/)
     expect(img?.getAttribute('loading')).toBe('lazy')
   })
