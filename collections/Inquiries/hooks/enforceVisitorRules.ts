@@ -11,9 +11,11 @@ export const VISITOR_SUBMISSION = 'inquiryFromVisitor'
 
 const STATUSES = new Set(['new', 'replied', 'closed'])
 
-/** Refusals are logged at most once a minute per kind, with how many more there were: a bot decides how often they happen. */
-export const REFUSAL_LOG_INTERVAL_MS = 60_000
-const refusalLog = new LogThrottle(REFUSAL_LOG_INTERVAL_MS)
+/**
+ * Refusals are logged at most once a minute per kind, with how many more there were since: a bot
+ * decides how often they happen, and must not decide how much the server writes.
+ */
+const refusalLog = new LogThrottle(60_000)
 
 function logRefusal(req: PayloadRequest, kind: 'rate-limit' | 'honeypot', entry: Record<string, unknown>) {
   const logged = refusalLog.take(kind)
