@@ -158,6 +158,8 @@ describe('an article page in draft mode', () => {
     expect(text(previewBar(page))).toMatch(/^Draft preview/)
     expect(previewBar(page)?.querySelector('a')?.getAttribute('href')).toBe('/next/exit-preview')
     expect(robotsOf(page)).toMatch(/noindex/)
+    // One robots tag as served (the browser test allows for a moment with two during a refresh).
+    expect(page.doc.querySelectorAll('meta[name="robots"]')).toHaveLength(1)
     expect(page.headers.get('cache-control')).toMatch(/no-store/)
   })
 
