@@ -52,10 +52,9 @@ export const envSchema = z
      * collectors; the default in production) or `pretty` (coloured, for a person at a terminal;
      * the default otherwise). See lib/logging.ts.
      */
-    LOG_FORMAT: z.preprocess(
-      (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
-      z.enum(['json', 'pretty'], { error: 'expected json or pretty' }).optional(),
-    ),
+    LOG_FORMAT: optionalString
+      .transform((value) => value?.toLowerCase())
+      .pipe(z.enum(['json', 'pretty'], { error: 'expected json or pretty' }).optional()),
     /** `SEED=false` stops the first start from importing the therapist's first article. */
     SEED: booleanFlag(true),
     /** Optional e-mail (inquiry notifications, password resets) over SMTP; see lib/email.ts (port 587 unless set). */
