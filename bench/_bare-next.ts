@@ -4,12 +4,14 @@
  * no node_modules of its own. Its pages:
  * - `/`: one line of text (the least client JS any App Router page ships);
  * - `/static/<name>`: static pages prerendered at build time, each with as much filler text as makes
- *   its HTML as long as a given Wellpress page (`buildPagesOfSize`).
+ *   its HTML as long as a given Wellpress page (`buildPagesOfSize`);
+ * - `/replica` and `/replica-static.html`: a Wellpress page's own markup and stylesheet, under the
+ *   bare app's scripts and as a plain file with none (`buildReplica`).
  *
  * Not a benchmark itself (the leading `_` keeps bench/run.ts from running it).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,10 +20,16 @@ import { freePort } from '../tests/http/server'
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const appDir = path.join(repositoryRoot, 'bench', 'bare-next')
-const distDir = path.join(appDir, '.next-bench') // bench/bare-next/next.config.ts `distDir`
+export const BARE_DIST_DIR = path.join(appDir, '.next-bench') // bench/bare-next/next.config.ts `distDir`
+const distDir = BARE_DIST_DIR
 const nextBin = path.join(repositoryRoot, 'node_modules', '.bin', 'next')
 /** What the last build prerendered: filler lengths and the HTML sizes they gave. */
 const buildRecord = path.join(distDir, 'bench-pages.json')
+// The replica's files (gitignored): written by `buildReplica`, read by app/replica/page.tsx at build.
+const replicaDir = path.join(appDir, 'app', 'replica')
+const replicaHtml = path.join(replicaDir, 'body.html')
+const replicaCss = path.join(replicaDir, 'replica.css')
+const publicDir = path.join(appDir, 'public')
 
 export type BareApp = { baseUrl: string; pid: number; logFile: string }
 type BuildRecord = { fillers: Record<string, number>; htmlBytes: Record<string, number>; words?: string }
@@ -32,10 +40,13 @@ const env = (fillers: Record<string, number>, words = ''): NodeJS.ProcessEnv => 
   NEXT_TELEMETRY_DISABLED: '1',
   BARE_PAGE_SIZES: JSON.stringify(fillers),
   BARE_PAGE_WORDS: words,
+  ...(existsSync(replicaHtml) ? { BARE_REPLICA_HTML: replicaHtml } : {}),
 })
 
 function build(fillers: Record<string, number>, words = '') {
   const started = Date.now()
+  // app/replica/page.tsx imports the stylesheet: until a replica is written, an empty one.
+  if (!existsSync(replicaCss)) writeFileSync(replicaCss, '')
   const result = spawnSync(nextBin, ['build', appDir], { env: env(fillers, words), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   if (result.status !== 0) throw new Error(`next build of bench/bare-next failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`)
   console.log(`[bare-next] next build finished in ${Math.round((Date.now() - started) / 1000)} s (filler ${JSON.stringify(fillers)})`)
@@ -118,6 +129,26 @@ export async function buildPagesOfSize(targets: Record<string, number>, words = 
     )
   }
   throw new Error(`bench/bare-next: could not size its pages to ${JSON.stringify(targets)} (last ${JSON.stringify(record?.htmlBytes)})`)
+}
+
+/**
+ * A Wellpress page as the bare app serves it: `body` (the inside of its `<body>`) and `css` (its
+ * stylesheet) become `/replica`, prerendered by the bare app with its own scripts, and
+ * `/replica-static.html`, a plain file with the same markup and stylesheet and no script at all.
+ * `title` is HTML (as the page's own `<title>` holds it). Rebuilds the app, keeping the sized
+ * `/static` pages of the last build.
+ */
+export function buildReplica({ body, css, title }: { body: string; css: string; title: string }) {
+  const record: BuildRecord | null = existsSync(buildRecord) ? (JSON.parse(readFileSync(buildRecord, 'utf8')) as BuildRecord) : null
+  writeFileSync(replicaHtml, body)
+  writeFileSync(replicaCss, css)
+  mkdirSync(publicDir, { recursive: true })
+  writeFileSync(path.join(publicDir, 'replica-static.css'), css)
+  writeFileSync(
+    path.join(publicDir, 'replica-static.html'),
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/replica-static.css"><title>${title}</title><meta name="description" content="${title}"></head><body>${body}</body></html>`,
+  )
+  build(record?.fillers ?? {}, record?.words ?? '')
 }
 
 /** Builds the app unless a build exists (any page sizes: the one-line page is the same in all). */

@@ -16,7 +16,6 @@
  * Builds Wellpress into .next-test-bench (TEST_DIST_DIR overrides; SKIP_BUILD=1 reuses it).
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { brotliCompressSync, constants } from 'node:zlib'
 
@@ -24,6 +23,7 @@ import { chromium } from 'playwright-core'
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium'
 import { ensureBuilt, startBareApp, stopBareApp } from './_bare-next'
+import { clientModulesByChunk } from './_chunks'
 import { targetMarker } from './_targets'
 
 const TARGET_RATIO = 1.1
@@ -72,39 +72,6 @@ async function load(browser: Browser, url: string): Promise<PageLoad> {
   } finally {
     await context.close()
   }
-}
-
-/**
- * Chunk file → the client modules the build's client reference manifests place in it, as
- * `components/X.tsx` for the project's own files and the package name for dependencies.
- */
-function clientModulesByChunk(distDir: string): Map<string, Set<string>> {
-  const byChunk = new Map<string, Set<string>>()
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? walk(path.join(dir, entry.name)) : entry.name.endsWith('_client-reference-manifest.js') ? [path.join(dir, entry.name)] : [],
-    )
-  for (const file of walk(path.join(distDir, 'server', 'app'))) {
-    const source = readFileSync(file, 'utf8')
-    const json = /=\s*(\{[\s\S]*\})\s*;?\s*$/.exec(source)?.[1]
-    if (!json) continue
-    const manifest = JSON.parse(json) as { clientModules?: Record<string, { chunks?: string[] }> }
-    for (const [moduleId, { chunks = [] }] of Object.entries(manifest.clientModules ?? {})) {
-      const name = moduleName(moduleId)
-      for (const chunk of chunks) {
-        const chunkFile = chunk.split('/').pop()!
-        if (!byChunk.has(chunkFile)) byChunk.set(chunkFile, new Set())
-        byChunk.get(chunkFile)!.add(name)
-      }
-    }
-  }
-  return byChunk
-}
-
-function moduleName(moduleId: string): string {
-  const file = moduleId.replace(/^\[project\]\//, '').replace(/\s*<.*>$/, '').replace(/\s*\[.*\]$/, '')
-  const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)
-  return dependency ? dependency[1] : file
 }
 
 export default async function clientJs(): Promise<string> {
