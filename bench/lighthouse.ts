@@ -533,12 +533,17 @@ function notes(results: PageResult[]): string[] {
     })
     const scriptEnds = late.flatMap((page) => requestsOf(page.medianRun).filter((request) => request.resourceType === 'Script').map((request) => request.networkEndTime ?? NaN))
     const arrival = `${Math.round(Math.min(...scriptEnds))}–${Math.round(Math.max(...scriptEnds))} ms`
+    const medianLcp = (page: PageResult) => median(page.runs.map((run) => metric(run, 'largest-contentful-paint')))
+    const referencePage = (key: string) => results.find((result) => result.reference && result.path === REFERENCES.find((reference) => reference.key === key)?.path)
     const lcpOf = (key: string) => {
-      const page = results.find((result) => result.path === REFERENCES.find((reference) => reference.key === key)?.path && result.reference)
-      return page ? `${seconds(median(page.runs.map((run) => metric(run, 'largest-contentful-paint'))))} (runs ${page.runs.map((run) => seconds(metric(run, 'largest-contentful-paint'))).join(', ')})` : 'not measured'
+      const page = referencePage(key)
+      return page ? `${seconds(medianLcp(page))} (runs ${page.runs.map((run) => seconds(metric(run, 'largest-contentful-paint'))).join(', ')})` : 'not measured'
     }
+    const article = results.find((page) => page.path === ARTICLE.path && !page.reference)
+    const replica = referencePage('replica')
+    const ratio = article && replica ? ` The article's LCP is ${(medianLcp(article) / medianLcp(replica)).toFixed(2)}× that of its own HTML and CSS on bare Next.` : ''
     found.push(
-      `- **Simulated LCP**: LCP misses the target on ${late.map((page) => page.label).join(', ')}. The simulation (Lantern) counts, before the LCP paint, every script that finished downloading and began to run before the paint it observed at full speed; a script that arrived earlier but ran after that paint is left out. ${detail.join('; ')} (median-performance run). Here the scripts arrive at ${arrival} over loopback, while a Wellpress page's first paint (one frame holds its FCP and LCP) waits for the stylesheet and a first layout whose font look-ups are synchronous calls to Chromium's browser process, slow on two busy cores. Which way that race goes decides the figure: the table above names, per run, the request the simulated LCP waited for last. The references measure the same page without Wellpress: the article's own HTML and CSS on the bare Next app (its scripts are Next's alone) get an LCP of ${lcpOf('replica')}; the same HTML and CSS as a plain file with no scripts get ${lcpOf('replica-static')}. The table with the throttling applied shows what the same slow phone sees when the browser itself is slowed.`,
+      `- **Simulated LCP**: LCP misses the target on ${late.map((page) => page.label).join(', ')}. The simulation (Lantern) counts, before the LCP paint, every script that finished downloading and began to run before the paint it observed at full speed; a script that arrived earlier but ran after that paint is left out. ${detail.join('; ')} (median-performance run). Here the scripts arrive at ${arrival} over loopback, while a Wellpress page's first paint (one frame holds its FCP and LCP) waits for the stylesheet and a first layout whose font look-ups are synchronous calls to Chromium's browser process, slow on two busy cores. Which way that race goes decides the figure: the table above names, per run, the request the simulated LCP waited for last. The references measure the same page without Wellpress: the article's own HTML and CSS on the bare Next app (its scripts are Next's alone) get an LCP of ${lcpOf('replica')}; the same HTML and CSS as a plain file with no scripts get ${lcpOf('replica-static')}.${ratio} The table with the throttling applied shows what the same slow phone sees when the browser itself is slowed.`,
     )
   }
   const cacheControls = [...new Set(results.map((page) => page.headers?.cacheControl).filter(Boolean))]
@@ -559,6 +564,9 @@ export function formatSection(results: PageResult[], baseUrl: string): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(summaryRow),
     ...results.flatMap(targetOf),
+    ...(results.some((page) => page.reference)
+      ? ['', 'The references are not Wellpress pages; they are audited the same way, to show what the framework allows here:', '', ...results.filter((page) => page.reference).map((page) => `- ${page.label} (${page.path}): ${page.reference}.`)]
+      : []),
     '',
     'Metrics (medians; simulated mobile, except the observed paints, timed in the unthrottled page load the simulation starts from), the script bytes of the median run, the performance score of each run, and the LCP element:',
     '',
