@@ -21,10 +21,9 @@ import { freePort } from '../tests/http/server'
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const appDir = path.join(repositoryRoot, 'bench', 'bare-next')
 export const BARE_DIST_DIR = path.join(appDir, '.next-bench') // bench/bare-next/next.config.ts `distDir`
-const distDir = BARE_DIST_DIR
 const nextBin = path.join(repositoryRoot, 'node_modules', '.bin', 'next')
 /** What the last build prerendered: filler lengths and the HTML sizes they gave. */
-const buildRecord = path.join(distDir, 'bench-pages.json')
+const buildRecord = path.join(BARE_DIST_DIR, 'bench-pages.json')
 // The replica's files (gitignored): written by `buildReplica`, read by app/replica/page.tsx at build.
 const replicaDir = path.join(appDir, 'app', 'replica')
 const replicaHtml = path.join(replicaDir, 'body.html')
@@ -91,6 +90,8 @@ export async function htmlBytes(url: string): Promise<number> {
 
 const TOLERANCE = 0.01
 
+const readBuildRecord = (): BuildRecord | null => (existsSync(buildRecord) ? (JSON.parse(readFileSync(buildRecord, 'utf8')) as BuildRecord) : null)
+
 const closeEnough = (record: BuildRecord | null, targets: Record<string, number>, words: string) =>
   record !== null &&
   (record.words ?? '') === words &&
@@ -103,7 +104,7 @@ const closeEnough = (record: BuildRecord | null, targets: Record<string, number>
  * matches is reused. `words`: the filler's vocabulary (the Wellpress pages' own text).
  */
 export async function buildPagesOfSize(targets: Record<string, number>, words = ''): Promise<Record<string, number>> {
-  let record: BuildRecord | null = existsSync(buildRecord) ? (JSON.parse(readFileSync(buildRecord, 'utf8')) as BuildRecord) : null
+  let record = readBuildRecord()
   if (closeEnough(record, targets, words)) return record!.htmlBytes
   let fillers = Object.fromEntries(
     Object.entries(targets).map(([name, bytes]) => {
@@ -139,7 +140,7 @@ export async function buildPagesOfSize(targets: Record<string, number>, words = 
  * `/static` pages of the last build.
  */
 export function buildReplica({ body, css, title }: { body: string; css: string; title: string }) {
-  const record: BuildRecord | null = existsSync(buildRecord) ? (JSON.parse(readFileSync(buildRecord, 'utf8')) as BuildRecord) : null
+  const record = readBuildRecord()
   writeFileSync(replicaHtml, body)
   writeFileSync(replicaCss, css)
   mkdirSync(publicDir, { recursive: true })
@@ -153,5 +154,5 @@ export function buildReplica({ body, css, title }: { body: string; css: string; 
 
 /** Builds the app unless a build exists (any page sizes: the one-line page is the same in all). */
 export function ensureBuilt() {
-  if (!existsSync(path.join(distDir, 'BUILD_ID'))) build({})
+  if (!existsSync(path.join(BARE_DIST_DIR, 'BUILD_ID'))) build({})
 }

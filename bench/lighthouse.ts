@@ -61,6 +61,8 @@ const PAGES = [
   { label: 'article', key: 'article', path: '/blog/massage-therapy-benefits-on-immune-function' },
   { label: 'author', key: 'author', path: '/authors/janet' },
 ] as const
+/** The page the references copy. */
+const ARTICLE = PAGES[1]
 
 const CATEGORIES = [
   { id: 'performance', title: 'Performance', target: 98 },
@@ -227,6 +229,8 @@ const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
+/** A page's simulated LCP: the median of its runs. */
+const medianLcp = (page: PageResult) => median(page.runs.map((run) => metric(run, 'largest-contentful-paint')))
 const score = (lhr: Result, category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100)
 const metric = (lhr: Result, id: string) => lhr.audits[id]?.numericValue ?? NaN
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
@@ -343,6 +347,8 @@ function describeFailure(failure: Failure): string[] {
 /** `headers`: the page's response headers that decide what Lighthouse's redirect and cache audits see. */
 export type PageResult = {
   label: string
+  /** Short and unique: names its JSON reports (`article-1.json`) and finds it among the results. */
+  key: string
   path: string
   /** For a reference page (not Wellpress's): what it stands beside the real pages to show. */
   reference?: string
@@ -373,7 +379,7 @@ function targetOf(page: PageResult): string[] {
   if (page.reference) return []
   const scores = CATEGORIES.map((category) => median(page.runs.map((run) => score(run, category.id))))
   const cls = median(page.runs.map((run) => metric(run, 'cumulative-layout-shift')))
-  const lcp = median(page.runs.map((run) => metric(run, 'largest-contentful-paint')))
+  const lcp = medianLcp(page)
   const met = CATEGORIES.every((category, index) => scores[index] >= category.target) && cls <= CLS_TARGET && lcp < LCP_TARGET_MS
   return [
     targetMarker({
@@ -387,7 +393,7 @@ function targetOf(page: PageResult): string[] {
 function summaryRow(page: PageResult): string {
   const scores = CATEGORIES.map((category) => median(page.runs.map((run) => score(run, category.id))))
   const cls = median(page.runs.map((run) => metric(run, 'cumulative-layout-shift')))
-  const lcp = median(page.runs.map((run) => metric(run, 'largest-contentful-paint')))
+  const lcp = medianLcp(page)
   const meets = [
     ...CATEGORIES.map((category, index) => (scores[index] >= category.target ? '' : category.title)),
     cls <= CLS_TARGET ? '' : 'CLS',
@@ -400,7 +406,7 @@ function summaryRow(page: PageResult): string {
 
 function appliedRow(page: PageResult): string {
   const lcps = page.appliedRuns.map((run) => metric(run, 'largest-contentful-paint'))
-  const simulated = median(page.runs.map((run) => metric(run, 'largest-contentful-paint')))
+  const simulated = medianLcp(page)
   const lcp = median(lcps)
   return `| ${page.label} | ${lcps.map(seconds).join(', ')} | ${seconds(lcp)}${lcp < LCP_TARGET_MS ? '' : ' ✗'} | ${seconds(simulated)} |`
 }
@@ -452,7 +458,6 @@ export default async function lighthouseBench(): Promise<string> {
   return formatSection(results, server.baseUrl)
 }
 
-const ARTICLE = PAGES[1]
 const REFERENCES = [
   { label: 'bare Next one-line page (reference)', key: 'bare', path: '/', reference: 'the least page Next serves' },
   {
@@ -509,7 +514,7 @@ async function auditPage({ label, key, path: pagePath, url, describe, reference 
   }
   // The run whose performance score is the median: the one whose details are shown.
   const byPerformance = [...runs].sort((a, b) => score(a, 'performance') - score(b, 'performance'))
-  return { label, path: pagePath, reference, runs, lcpWaits, medianRun: byPerformance[Math.floor((runs.length - 1) / 2)], appliedRuns, headers }
+  return { label, key, path: pagePath, reference, runs, lcpWaits, medianRun: byPerformance[Math.floor((runs.length - 1) / 2)], appliedRuns, headers }
 }
 
 /** What the figures alone do not say: causes the reports and the response headers show. */
@@ -522,7 +527,7 @@ function notes(results: PageResult[]): string[] {
       `- **Redirect to itself**: on ${restarted.map((page) => page.label).join(', ')}, Chromium answered the first request for the document with an internal 307 to the same URL and requested it again (the \`redirects\` and \`document-latency-insight\` audits; one more round trip: median ${Math.round(median(restarted.flatMap((page) => page.runs.map((run) => metric(run, 'redirects')))))} ms in the simulation). ${hints.length ? `The pages answer with \`Critical-CH: ${hints.join(', ')}\`: a browser that did not send that client hint restarts the navigation to send it.` : 'The pages send no Critical-CH header; look at the JSON reports for the cause.'}`,
     )
   }
-  const late = results.filter((page) => !page.reference && median(page.runs.map((run) => metric(run, 'largest-contentful-paint'))) >= LCP_TARGET_MS)
+  const late = results.filter((page) => !page.reference && medianLcp(page) >= LCP_TARGET_MS)
   if (late.length) {
     const detail = late.map((page) => {
       const run = page.medianRun
@@ -533,14 +538,13 @@ function notes(results: PageResult[]): string[] {
     })
     const scriptEnds = late.flatMap((page) => requestsOf(page.medianRun).filter((request) => request.resourceType === 'Script').map((request) => request.networkEndTime ?? NaN))
     const arrival = `${Math.round(Math.min(...scriptEnds))}–${Math.round(Math.max(...scriptEnds))} ms`
-    const medianLcp = (page: PageResult) => median(page.runs.map((run) => metric(run, 'largest-contentful-paint')))
-    const referencePage = (key: string) => results.find((result) => result.reference && result.path === REFERENCES.find((reference) => reference.key === key)?.path)
+    const byKey = (key: string) => results.find((page) => page.key === key)
     const lcpOf = (key: string) => {
-      const page = referencePage(key)
+      const page = byKey(key)
       return page ? `${seconds(medianLcp(page))} (runs ${page.runs.map((run) => seconds(metric(run, 'largest-contentful-paint'))).join(', ')})` : 'not measured'
     }
-    const article = results.find((page) => page.path === ARTICLE.path && !page.reference)
-    const replica = referencePage('replica')
+    const article = byKey('article')
+    const replica = byKey('replica')
     const ratio = article && replica ? ` The article's LCP is ${(medianLcp(article) / medianLcp(replica)).toFixed(2)}× that of its own HTML and CSS on bare Next.` : ''
     found.push(
       `- **Simulated LCP**: LCP misses the target on ${late.map((page) => page.label).join(', ')}. The simulation (Lantern) counts, before the LCP paint, every script that finished downloading and began to run before the paint it observed at full speed; a script that arrived earlier but ran after that paint is left out. ${detail.join('; ')} (median-performance run). Here the scripts arrive at ${arrival} over loopback, while a Wellpress page's first paint (one frame holds its FCP and LCP) waits for the stylesheet and a first layout whose font look-ups are synchronous calls to Chromium's browser process, slow on two busy cores. Which way that race goes decides the figure: the table above names, per run, the request the simulated LCP waited for last. The references measure the same page without Wellpress: the article's own HTML and CSS on the bare Next app (its scripts are Next's alone) get an LCP of ${lcpOf('replica')}; the same HTML and CSS as a plain file with no scripts get ${lcpOf('replica-static')}.${ratio} The table with the throttling applied shows what the same slow phone sees when the browser itself is slowed.`,
