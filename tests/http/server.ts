@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -11,7 +12,10 @@ import path from 'node:path'
 // Overridable so two checkouts' (or two engineers') test runs on one machine never share a build.
 export const DIST_DIR = process.env.TEST_DIST_DIR || '.next-test'
 export const TEST_SITE_URL = 'https://wellpress.test'
-const STATE_FILE = path.join(os.tmpdir(), `wellpress-http-server-${DIST_DIR.replace(/\W+/g, '')}.json`)
+// Keyed by checkout and build folder: two checkouts (git worktrees) testing at once on one machine
+// each find their own server.
+const checkout = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)
+const STATE_FILE = path.join(os.tmpdir(), `wellpress-http-server-${checkout}-${DIST_DIR.replace(/\W+/g, '')}.json`)
 
 export type ServerState = { baseUrl: string; pid: number; dataDir: string; logFile: string }
 
