@@ -147,9 +147,9 @@ export interface Article {
   id: string;
   title: string;
   /**
-   * One or two sentences for article cards and search results (up to 300 characters).
+   * Optional: one or two sentences for article cards and search results (up to 300 characters). Left empty, the opening of the article is used, as shown here.
    */
-  excerpt: string;
+  excerpt?: string | null;
   heroImage?: (string | null) | Media;
   content: {
     root: {
@@ -166,6 +166,7 @@ export interface Article {
     };
     [k: string]: unknown;
   };
+  summary?: string | null;
   /**
    * The benefits this article lists, in the order they are numbered. Drag to reorder.
    */
@@ -190,7 +191,10 @@ export interface Article {
    * The address of the page: lowercase words joined by hyphens. Made from the title until the page is live; choose "Unlock" to write your own.
    */
   slug: string;
-  author: string | Author;
+  /**
+   * Whose byline this article carries: your own author profile unless you choose another.
+   */
+  author?: (string | null) | Author;
   topics?: (string | Topic)[] | null;
   /**
    * Set automatically when you first publish.
@@ -474,6 +478,10 @@ export interface User {
    * The very first account of a new site is always an admin, whatever is chosen here.
    */
   role: 'admin' | 'editor';
+  /**
+   * The public profile your articles are signed with (name, photo, credentials, bio). Empty: one is made from your name when you write your first article. Visitors see the profile, never this login.
+   */
+  author?: (string | null) | Author;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -730,6 +738,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   excerpt?: T;
   heroImage?: T;
   content?: T;
+  summary?: T;
   benefits?: T;
   references?:
     | T
@@ -939,6 +948,7 @@ export interface InquiriesSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  author?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

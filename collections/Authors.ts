@@ -7,9 +7,12 @@ import { slug } from './fields/slug'
 import { redirectOldSlug, rememberLiveSlug } from './hooks/redirectOldSlug'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
 import { AUTHORS, MEDIA } from './slugs'
+import { unlinkLoginsOfDeletedProfile } from './Users/hooks/unlinkLoginsOfDeletedProfile'
 
 const httpUrl = (value: unknown) =>
   !value || (typeof value === 'string' && /^https?:\/\/\S+$/.test(value)) || 'Enter a full web address starting with https://'
+
+export const AUTHOR_NAME_MAX_LENGTH = 120
 
 /** Public author profiles, kept apart from admin logins so a byline never exposes an account. */
 export const Authors: CollectionConfig<typeof AUTHORS> = {
@@ -29,10 +32,10 @@ export const Authors: CollectionConfig<typeof AUTHORS> = {
   hooks: {
     beforeChange: [rememberLiveSlug],
     afterChange: [redirectOldSlug, revalidateAfterChange],
-    afterDelete: [revalidateAfterDelete],
+    afterDelete: [unlinkLoginsOfDeletedProfile, revalidateAfterDelete],
   },
   fields: [
-    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    { name: 'name', type: 'text', required: true, maxLength: AUTHOR_NAME_MAX_LENGTH },
     {
       type: 'row',
       fields: [

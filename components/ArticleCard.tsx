@@ -2,6 +2,7 @@ import Link from 'next/link'
 
 import type { ArticleCardData } from '../lib/queries/articles'
 import { populated } from '../lib/populated'
+import { storedSummary } from '../lib/seo/summary'
 import { routes } from '../lib/site'
 import { FormattedDate } from './FormattedDate'
 import { MediaImage } from './MediaImage'
@@ -27,7 +28,7 @@ export function ArticleCard({ article, headingLevel = 3 }: { article: ArticleCar
         {author && article.publishedAt ? ' · ' : null}
         {article.publishedAt ? <FormattedDate value={article.publishedAt} /> : null}
       </p>
-      <p className="card__excerpt">{article.excerpt}</p>
+      <p className="card__excerpt">{storedSummary(article)}</p>
     </article>
   )
 }

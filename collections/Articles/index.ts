@@ -1,14 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
 import { previewButtonUrl } from '../../lib/preview'
+import { articleSummary } from '../../lib/seo/summary'
 import { authenticated, authenticatedOrPublished } from '../access'
 import { searchText } from '../fields/searchText'
 import { slug } from '../fields/slug'
 import { redirectOldSlug, rememberLiveSlug } from '../hooks/redirectOldSlug'
 import { rememberPublicState, revalidateAfterChange, revalidateAfterDelete } from '../hooks/revalidate'
 import { ARTICLES, AUTHORS, BENEFITS, MEDIA, TOPICS } from '../slugs'
+import { authorProfileOf } from '../Users/authorProfile'
 import { articleEditor } from './editor'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { signWithWritersProfile } from './hooks/signWithWritersProfile'
 
 export const EXCERPT_MAX_LENGTH = 300
 
@@ -37,9 +40,12 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
     {
       name: 'excerpt',
       type: 'textarea',
-      required: true,
       maxLength: EXCERPT_MAX_LENGTH,
-      admin: { description: `One or two sentences for article cards and search results (up to ${EXCERPT_MAX_LENGTH} characters).` },
+      admin: {
+        description: `Optional: one or two sentences for article cards and search results (up to ${EXCERPT_MAX_LENGTH} characters). Left empty, the opening of the article is used, as shown here.`,
+        // Shows, as its placeholder, the summary the body gives while the field is empty.
+        components: { Field: '/components/admin/ExcerptField#ExcerptField' },
+      },
     },
     { name: 'heroImage', type: 'upload', relationTo: MEDIA },
     {
@@ -47,6 +53,26 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
       type: 'richText',
       required: true,
       editor: articleEditor,
+    },
+    {
+      // What cards, meta and Open Graph descriptions, feeds, search results and JSON-LD say about
+      // the article: the excerpt, or the body's opening (lib/seo/summary.ts). Stored, not derived
+      // when read: lists of cards would otherwise read every article's whole body to show two
+      // lines of it. Rebuilt on every save, drafts and autosaves included, so each version carries
+      // the summary of its own text and a restored version brings its summary back with it.
+      name: 'summary',
+      type: 'textarea',
+      admin: { hidden: true, disableListColumn: true, disableListFilter: true },
+      hooks: {
+        beforeChange: [
+          ({ siblingData, originalDoc }) =>
+            articleSummary({
+              // A partial update (say, only a new title) keeps the words already saved.
+              excerpt: 'excerpt' in siblingData ? siblingData.excerpt : originalDoc?.excerpt,
+              content: 'content' in siblingData ? siblingData.content : originalDoc?.content,
+            }) || null,
+        ],
+      },
     },
     {
       name: 'benefits',
@@ -84,11 +110,16 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
     // Sidebar
     slug('title'),
     {
+      // Not required: a new article is signed with the writer's own profile (the default here, and
+      // made for her on her first article by signWithWritersProfile); she may pick a guest author.
       name: 'author',
       type: 'relationship',
       relationTo: AUTHORS,
-      required: true,
-      admin: { position: 'sidebar' },
+      defaultValue: ({ user }) => authorProfileOf(user) ?? undefined,
+      admin: {
+        position: 'sidebar',
+        description: 'Whose byline this article carries: your own author profile unless you choose another.',
+      },
     },
     { name: 'topics', type: 'relationship', relationTo: TOPICS, hasMany: true, admin: { position: 'sidebar' } },
     {
@@ -131,7 +162,7 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
     searchText([{ field: 'title' }, { field: 'excerpt' }, { field: 'content', richText: true }]),
   ],
   hooks: {
-    beforeChange: [setPublishedAt, rememberLiveSlug, rememberPublicState],
+    beforeChange: [setPublishedAt, signWithWritersProfile, rememberLiveSlug, rememberPublicState],
     // Publish, edits of the live article, unpublish and delete purge the site's cache; drafts don't.
     afterChange: [redirectOldSlug, revalidateAfterChange],
     afterDelete: [revalidateAfterDelete],

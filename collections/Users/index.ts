@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { env } from '../../lib/env'
 import { admins, adminsFieldLevel, adminsOrSelf } from '../access'
 import { USERS } from '../slugs'
+import { authorProfileField, firstUserWritesAsSoleAuthor } from './authorProfile'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { keepOneAdminOnDelete, keepOneAdminOnDemotion } from './hooks/keepOneAdmin'
 import { onlyAdminsChangeRoles } from './hooks/onlyAdminsChangeRoles'
@@ -10,7 +11,8 @@ import { onlyAdminsChangeRoles } from './hooks/onlyAdminsChangeRoles'
 export const ROLES = ['admin', 'editor'] as const
 
 /**
- * Admin logins. Never public: bylines use the separate `authors` collection.
+ * Admin logins. Never public: bylines use the separate `authors` collection (a login may point at
+ * the one profile it writes as: ./authorProfile.ts).
  * Admins manage every account; an editor sees and edits only their own (name, email, password)
  * and can never change a role, create or delete accounts. Content collections are open to both.
  */
@@ -50,10 +52,11 @@ export const Users: CollectionConfig<typeof USERS> = {
       access: { create: adminsFieldLevel, update: adminsFieldLevel },
       admin: { description: 'The very first account of a new site is always an admin, whatever is chosen here.' },
     },
+    authorProfileField,
   ],
   hooks: {
     beforeOperation: [onlyAdminsChangeRoles],
-    beforeChange: [firstUserIsAdmin, keepOneAdminOnDemotion],
+    beforeChange: [firstUserIsAdmin, firstUserWritesAsSoleAuthor, keepOneAdminOnDemotion],
     beforeDelete: [keepOneAdminOnDelete],
   },
 }

@@ -27,7 +27,12 @@ export function slug(useAsSlug = 'title') {
         if (field.name === 'slug') {
           return {
             ...field,
-            validate: (value: unknown) => validateSlug(value),
+            // Only saves that are validated (publishing, collections without drafts) get here:
+            // the title left no letters or numbers to make an address from.
+            validate: (value: unknown) => (value === null || value === undefined || value === '' ? NO_SLUG : validateSlug(value)),
+            // Stated only so Payload's GraphQL create input does not demand a slug (it makes
+            // fields with read access nullable there): the hook below makes one from the title.
+            access: { read: () => true },
             admin: {
               ...field.admin,
               description:
@@ -41,10 +46,19 @@ export function slug(useAsSlug = 'title') {
         }
         return field
       })
+      // While she types: the slug of the whole title, shown live (Payload's own field makes it
+      // only on save), following the same rule and the same slugify as the hook below.
+      row.fields.push({
+        name: 'slugFollowsTitle',
+        type: 'ui',
+        admin: { components: { Field: { path: '/components/admin/SlugFollowsTitle#SlugFollowsTitle', clientProps: { useAsSlug } } } },
+      })
       return row
     },
   })
 }
+
+const NO_SLUG = 'The address is made from the title: give it a title with letters or numbers, or choose "Unlock" and write one.'
 
 type Data = Record<string, unknown>
 

@@ -3,7 +3,7 @@
 import { useConfig, useFormFields } from '@payloadcms/ui'
 import { useDeferredValue, useEffect, useMemo, useState } from 'react'
 
-import { analyzeArticle, uploadIdsIn, type Finding, type MediaAlt } from '../../lib/editorial'
+import { analyzeArticle, excerptSuggestion, uploadIdsIn, type Finding, type MediaAlt } from '../../lib/editorial'
 import styles from './EditorialChecks.module.css'
 
 /**
@@ -22,7 +22,7 @@ export function EditorialChecks() {
   // Deferred so a long article never makes typing feel slow; the list catches up a moment later.
   const current = useMemo(() => ({ title, excerpt, content, references }), [title, excerpt, content, references])
   const article = useDeferredValue(current)
-  const findings = useMemo(() => analyzeArticle(article, mediaById), [article, mediaById])
+  const findings = useMemo(() => [...analyzeArticle(article, mediaById), ...excerptSuggestion(article)], [article, mediaById])
 
   return (
     <section className={styles.checks} aria-labelledby="editorial-checks-heading">

@@ -7,6 +7,7 @@ import type { ArticleInput, Finding } from './types'
 
 export type { ArticleInput, Finding, FindingCode, FindingLevel } from './types'
 export { uploadIdsIn, type MediaAlt } from './images'
+export { excerptSuggestion } from './excerpt'
 
 /**
  * Every editorial check on one article, warnings first, each check's findings in document order.

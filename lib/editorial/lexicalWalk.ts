@@ -1,4 +1,6 @@
-import type { LexicalNode } from '../richtext/lexical'
+import { type LexicalNode, textOf } from '../richtext/lexical'
+
+export { textOf }
 
 /** Every node of a Lexical editor state, depth first in document order. Tolerates partial JSON. */
 export function allNodes(state: unknown): LexicalNode[] {
@@ -11,13 +13,6 @@ export function allNodes(state: unknown): LexicalNode[] {
   }
   root.children.forEach(visit)
   return nodes
-}
-
-/** The visible text inside a node (a line break counts as a space). */
-export function textOf(node: LexicalNode): string {
-  if (node.type === 'text') return typeof node.text === 'string' ? node.text : ''
-  if (node.type === 'linebreak' || node.type === 'tab') return ' '
-  return Array.isArray(node.children) ? node.children.map(textOf).join('') : ''
 }
 
 /** Nodes holding running prose (not headings): the text readers read in sentences. */

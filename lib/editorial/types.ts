@@ -14,6 +14,7 @@ export type FindingCode =
   | 'health-claim-unreferenced'
   | 'readability'
   | 'image-alt'
+  | 'excerpt-from-body'
 
 export type Finding = {
   level: FindingLevel

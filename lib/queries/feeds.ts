@@ -21,6 +21,7 @@ export const getFeedArticles = cachedQuery('getFeedArticles', feedTags, async (l
       title: true,
       slug: true,
       excerpt: true,
+      summary: true,
       content: true,
       heroImage: true,
       benefits: true,

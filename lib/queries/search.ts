@@ -7,6 +7,7 @@ import { snippetAround } from '../search/highlight'
 import { likeFragments, SEARCH_RESULTS_PER_PAGE, SEARCH_TERMS_MAX, searchTerms } from '../search/query'
 import { bodyOfSearchText, rankCandidates, type SearchCandidate } from '../search/rank'
 import { documentPath } from '../seo/paths'
+import { storedSummary } from '../seo/summary'
 
 /**
  * Most documents of one kind considered per search (newest first). A practice's site has a few
@@ -42,7 +43,7 @@ async function findCandidates(terms: string[]): Promise<Candidate[]> {
       ...publicRead,
       collection: ARTICLES,
       where: anyFieldHasEveryWord(['title', 'excerpt', 'searchText'], terms),
-      select: { title: true, slug: true, excerpt: true, searchText: true, publishedAt: true },
+      select: { title: true, slug: true, excerpt: true, summary: true, searchText: true, publishedAt: true },
       sort: '-publishedAt',
     }),
     payload.find({
@@ -66,7 +67,7 @@ async function findCandidates(terms: string[]): Promise<Candidate[]> {
       collection: ARTICLES,
       href: documentPath(ARTICLES, doc.slug) as string,
       title: doc.title,
-      summary: doc.excerpt,
+      summary: storedSummary(doc),
       body: bodyOfSearchText(doc.searchText, [doc.title, doc.excerpt]),
       date: doc.publishedAt ?? null,
     })),

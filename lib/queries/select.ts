@@ -20,6 +20,9 @@ export const authorPersonSelect = { ...authorSummarySelect, website: true, socia
 export const articleCardSelect = {
   title: true,
   slug: true,
+  // The card's text is the stored summary; the excerpt only stands in for it on articles saved
+  // before the summary existed (lib/seo/summary.ts, storedSummary).
+  summary: true,
   excerpt: true,
   heroImage: true,
   publishedAt: true,

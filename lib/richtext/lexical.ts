@@ -61,6 +61,13 @@ export const editorState = (children: LexicalNode[]): LexicalState => ({
   root: { ...elementBase, type: 'root', children },
 })
 
+/** The visible text inside a node (a line break or tab counts as a space). Tolerates partial JSON. */
+export function textOf(node: LexicalNode): string {
+  if (node.type === 'text') return typeof node.text === 'string' ? node.text : ''
+  if (node.type === 'linebreak' || node.type === 'tab') return ' '
+  return Array.isArray(node.children) ? node.children.map(textOf).join('') : ''
+}
+
 /** Plain text of a document, one line per block element, in document order. */
 export function toPlainText(state: unknown): string {
   const root = (state as LexicalState | null | undefined)?.root

@@ -20,6 +20,16 @@ export async function readFirstArticle(): Promise<ParsedArticle> {
 
 export type SeedReport = { created: string[]; kept: string[] }
 
+/**
+ * What the seed fills Janet's profile with until she writes her own: the dashboard's first-run
+ * checklist (lib/onboarding/checklist.ts) asks her to check it while the bio is still this text.
+ */
+export const SAMPLE_AUTHOR = {
+  slug: 'janet',
+  credentials: 'LMT',
+  bio: 'Janet is a massage therapist who helps her clients feel better in their bodies with therapeutic massage, and writes here about how massage supports health and well-being.',
+} as const
+
 /** Seeding is bulk work: hooks that refresh caches skip it (see `disableRevalidate`). */
 const context = { disableRevalidate: true, seeding: true }
 
@@ -32,17 +42,13 @@ export async function seed(payload: Payload, source?: ParsedArticle): Promise<Se
   const article = source ?? (await readFirstArticle())
   const report: SeedReport = { created: [], kept: [] }
 
-  const author = await findOrCreate<Author>(payload, report, AUTHORS, 'janet', {
+  const author = await findOrCreate<Author>(payload, report, AUTHORS, SAMPLE_AUTHOR.slug, {
     name: 'Janet',
-    slug: 'janet',
-    credentials: 'LMT',
+    slug: SAMPLE_AUTHOR.slug,
+    credentials: SAMPLE_AUTHOR.credentials,
     jobTitle: 'Licensed Massage Therapist',
     signOff: article.signOff ?? 'In Health, Janet',
-    bio: editorState([
-      paragraph(
-        'Janet is a massage therapist who helps her clients feel better in their bodies with therapeutic massage, and writes here about how massage supports health and well-being.',
-      ),
-    ]),
+    bio: editorState([paragraph(SAMPLE_AUTHOR.bio)]),
   })
 
   const benefits: Benefit[] = []

@@ -5,6 +5,7 @@ import type { Article, Author, Benefit, Media, Topic } from '../../payload-types
 import { populated, populatedList } from '../populated'
 import { absolutizeHtmlUrls, escapeHtml, hasTopLevelBlock, lexicalToHtml } from '../richtext/html'
 import { routes, site } from '../site'
+import { storedSummary } from './summary'
 import { toAbsoluteUrl } from './urls'
 
 /** How many of the newest articles the feeds carry. */
@@ -21,10 +22,10 @@ type FeedBenefit = Pick<Benefit, 'title' | 'slug' | 'summary'> & Partial<Pick<Be
 type Reference = NonNullable<Article['references']>[number]
 
 /** An article as the feed query fetches it: relations populated, only what a feed entry shows. */
-export type FeedArticle = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 'content' | 'publishedAt' | 'updatedAt'> & {
+export type FeedArticle = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 'summary' | 'content' | 'publishedAt' | 'updatedAt'> & {
   _status?: Article['_status']
   heroImage?: string | FeedImage | null
-  author: string | Pick<Author, 'name' | 'slug'>
+  author?: string | Pick<Author, 'name' | 'slug'> | null
   topics?: (string | Pick<Topic, 'name' | 'slug'>)[] | null
   benefits?: (string | FeedBenefit)[] | null
   references?: Reference[] | null
@@ -96,7 +97,7 @@ export function buildFeed(articles: FeedArticle[], { siteUrl = site.url }: Build
       id: url,
       link: url,
       title: article.title,
-      description: article.excerpt,
+      description: storedSummary(article),
       content: articleHtml(article, siteUrl),
       author: author ? [{ name: author.name, link: absolute(routes.author(author.slug)) }] : undefined,
       date: new Date(article.updatedAt),

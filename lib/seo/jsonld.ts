@@ -38,6 +38,7 @@ import {
   topicDescription,
   truncateAtWord,
 } from './metadata'
+import { storedSummary } from './summary'
 
 /** Google shows at most 110 characters of an article headline. */
 export const HEADLINE_MAX_LENGTH = 110
@@ -229,11 +230,11 @@ type ImageDoc = Pick<Media, 'alt' | 'sizes'>
 
 export type ArticleJsonLdInput = Pick<
   Article,
-  'title' | 'slug' | 'excerpt' | 'content' | 'publishedAt' | 'updatedAt' | 'references' | 'lastReviewedAt'
+  'title' | 'slug' | 'excerpt' | 'summary' | 'content' | 'publishedAt' | 'updatedAt' | 'references' | 'lastReviewedAt'
 > & {
   meta?: { description?: string | null; image?: string | ImageDoc | null }
   heroImage?: string | ImageDoc | null
-  author: string | PersonInput
+  author?: string | PersonInput | null
   reviewedBy?: string | PersonInput | null
   topics?: (string | Pick<Topic, 'name'>)[] | null
   benefits?: (string | Pick<Benefit, 'title' | 'slug'>)[] | null
@@ -245,7 +246,7 @@ export type ArticleJsonLdInput = Pick<
  */
 export function articlePageGraph(article: ArticleJsonLdInput, trail: Crumb[]): Graph {
   const path = routes.article(article.slug)
-  const description = pageDescription(article.meta?.description, article.excerpt)
+  const description = pageDescription(article.meta?.description, storedSummary(article))
   const image = shareImage([article.meta?.image, article.heroImage], routes.ogImage('articles', article.slug), article.title)
   const author = populated(article.author)
   const reviewer = populated(article.reviewedBy)

@@ -4,25 +4,20 @@ import type { Article, Author, Benefit, Media, Topic } from '../../payload-types
 import { populated, populatedList } from '../populated'
 import { toPlainText } from '../richtext/lexical'
 import { absoluteUrl, routes, site } from '../site'
+import {
+  collapseWhitespace as collapse,
+  DESCRIPTION_MAX_LENGTH,
+  DESCRIPTION_MIN_LENGTH,
+  storedSummary,
+  truncateAtWord,
+} from './summary'
 
 export const TITLE_MAX_LENGTH = 70
-export const DESCRIPTION_MIN_LENGTH = 50
-export const DESCRIPTION_MAX_LENGTH = 160
+export { DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH, truncateAtWord }
 export const TITLE_SEPARATOR = ' · '
 const TITLE_SUFFIX = `${TITLE_SEPARATOR}${site.name}`
 /** What Open Graph and Twitter cards crop to; Payload's `og` image size is made to match. */
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const
-
-const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
-
-/** Trims to at most `max` characters at a word boundary, ending with an ellipsis when cut. */
-export function truncateAtWord(text: string | null | undefined, max: number): string {
-  const clean = collapse(text)
-  if (clean.length <= max) return clean
-  const cut = clean.slice(0, max - 1)
-  const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), 0)) || cut
-  return `${atWord.replace(/[\s,;:.!?-]+$/, '')}…`
-}
 
 /** Trims to at most `max` characters at a word boundary, ending with an ellipsis when cut. */
 export function toDescription(text: string | null | undefined, max = DESCRIPTION_MAX_LENGTH): string {
@@ -190,10 +185,10 @@ export const BENEFITS_DESCRIPTION =
 export const benefitsIndexMetadata = () =>
   pageMetadata({ title: BENEFITS_TITLE, description: BENEFITS_DESCRIPTION, path: routes.benefits() })
 
-export type ArticleMetadataInput = Pick<Article, 'title' | 'slug' | 'excerpt' | 'publishedAt' | 'updatedAt'> &
+export type ArticleMetadataInput = Pick<Article, 'title' | 'slug' | 'excerpt' | 'summary' | 'publishedAt' | 'updatedAt'> &
   SeoFields & {
     heroImage?: string | ImageDoc | null
-    author: string | Pick<Author, 'slug'>
+    author?: string | Pick<Author, 'slug'> | null
     topics?: (string | Pick<Topic, 'name'>)[] | null
   }
 
@@ -205,7 +200,7 @@ export function articleMetadata(article: ArticleMetadataInput): Metadata {
   return pageMetadata({
     title: article.title,
     metaTitle: article.meta?.title,
-    description: [article.meta?.description, article.excerpt],
+    description: [article.meta?.description, storedSummary(article)],
     path: routes.article(article.slug),
     image: shareImage([article.meta?.image, article.heroImage], routes.ogImage('articles', article.slug), article.title),
     type: 'article',

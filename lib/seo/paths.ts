@@ -20,3 +20,8 @@ export function isPublicPageCollection(collection: unknown): collection is Publi
 export function documentPath(collection: PublicPageCollection, slug: string | null | undefined): string | null {
   return slug ? pathBuilders[collection](slug) : null
 }
+
+/** Each collection's page address before the slug (`/blog/`): the admin's search-result preview adds the slug as she types. */
+export const documentPathPrefixes = Object.fromEntries(
+  PUBLIC_PAGE_COLLECTIONS.map((collection) => [collection, pathBuilders[collection]('')]),
+) as Record<PublicPageCollection, string>

@@ -1,10 +1,13 @@
 import { seoPlugin } from '@payloadcms/plugin-seo'
-import type { GenerateDescription, GenerateTitle, GenerateURL } from '@payloadcms/plugin-seo/types'
+import type { GenerateDescription, GenerateTitle } from '@payloadcms/plugin-seo/types'
+import type { Field } from 'payload'
 
 import { MEDIA } from '../../collections/slugs'
-import { absoluteUrl, site } from '../site'
+import type { SearchResultPreviewProps } from '../../components/admin/SearchResultPreview'
+import { site } from '../site'
 import { toDescription } from './metadata'
-import { documentPath, isPublicPageCollection, PUBLIC_PAGE_COLLECTIONS } from './paths'
+import { documentPathPrefixes, PUBLIC_PAGE_COLLECTIONS } from './paths'
+import { ownDescription } from './summary'
 
 type AnyDoc = Record<string, unknown>
 
@@ -16,16 +19,14 @@ const docName = (doc: AnyDoc) => text(doc.title) || text(doc.name)
 /** "Generate" fills the meta title with what the page's <title> would show. */
 const generateTitle: GenerateTitle<AnyDoc> = ({ doc }) => `${docName(doc)} · ${site.name}`
 
-/** From the excerpt, summary or description the page would fall back to anyway. */
-const generateDescription: GenerateDescription<AnyDoc> = ({ doc }) =>
-  toDescription(text(doc.excerpt) || text(doc.summary) || text(doc.description) || site.description)
+/** From the excerpt (or the article's opening), summary or description the page falls back to anyway. */
+const generateDescription: GenerateDescription<AnyDoc> = ({ doc }) => toDescription(ownDescription(doc) || site.description)
 
-/** The search-result preview shows the page's real public address. */
-const generateURL: GenerateURL<AnyDoc> = ({ doc, collectionConfig }) => {
-  const collection = collectionConfig?.slug
-  const path = isPublicPageCollection(collection) ? documentPath(collection, text(doc.slug)) : null
-  return absoluteUrl(path ?? '/')
-}
+/**
+ * The search-result preview shows the page's real public address, title and description, drawn
+ * from the form as she types (components/admin/SearchResultPreview.tsx) in place of the plugin's.
+ */
+const searchResultPreview: SearchResultPreviewProps = { siteUrl: site.url, siteName: site.name, pathPrefixes: documentPathPrefixes }
 
 /** Meta title, description and share image on every collection with a public page. */
 export const seo = seoPlugin({
@@ -34,5 +35,10 @@ export const seo = seoPlugin({
   tabbedUI: false,
   generateTitle,
   generateDescription,
-  generateURL,
+  fields: ({ defaultFields }) =>
+    defaultFields.map((field): Field =>
+      field.type === 'ui' && field.name === 'preview'
+        ? { ...field, admin: { ...field.admin, components: { Field: { path: '/components/admin/SearchResultPreview#SearchResultPreview', clientProps: searchResultPreview } } } }
+        : field,
+    ),
 })

@@ -4,8 +4,9 @@ import { baseUrl } from './server'
 
 export type Page = { status: number; headers: Headers; html: string; doc: HTMLElement }
 
-export async function get(pathname: string, init: RequestInit = {}): Promise<Page> {
-  const response = await fetch(`${baseUrl()}${pathname}`, { redirect: 'manual', ...init })
+/** A page of the shared test server, or of the server at `origin` (a test's own). */
+export async function get(pathname: string, init: RequestInit = {}, origin = baseUrl()): Promise<Page> {
+  const response = await fetch(`${origin}${pathname}`, { redirect: 'manual', ...init })
   const html = await response.text()
   return { status: response.status, headers: response.headers, html, doc: parse(html) }
 }

@@ -23,6 +23,8 @@ export async function startOwnServer(databaseUri: string): Promise<OwnServer> {
     DATABASE_URI: databaseUri,
     PAYLOAD_SECRET: 'own-test-secret-own-test-secret-0123456',
     SITE_URL: TEST_SITE_URL,
+    // A browser reaches it at this loopback address: trust that origin for the admin's login cookie.
+    TRUSTED_ORIGINS: `http://127.0.0.1:${port}`,
     PORT: String(port),
   } as NodeJS.ProcessEnv
   delete env.SEED

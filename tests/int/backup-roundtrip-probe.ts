@@ -50,6 +50,7 @@ export async function probe(payload: Payload, options: ProbeOptions) {
   const redirects = await payload.find({ collection: 'redirects', depth: 0, limit: 100, sort: 'from' })
   const inquiries = await payload.find({ collection: 'inquiries', depth: 0, limit: 100, sort: 'createdAt' })
   const login = await payload.login({ collection: 'users', data: { email: options.email, password: options.password } })
+  const account = await payload.findByID({ collection: 'users', id: login.user!.id, depth: 0, overrideAccess: true })
 
   const mediaDir = path.resolve(String((payload.collections.media.config.upload as { staticDir: string }).staticDir))
   const files = existsSync(mediaDir)
@@ -68,6 +69,8 @@ export async function probe(payload: Payload, options: ProbeOptions) {
   return {
     counts,
     login: { email: login.user?.email, hasToken: Boolean(login.token) },
+    // The author profile the login writes as (its link to `authors` survives new ids too).
+    loginWritesAs: account.author ? await label('authors', account.author) : null,
     article: {
       title: article.title,
       status: article._status,

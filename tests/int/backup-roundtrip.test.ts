@@ -236,6 +236,8 @@ afterAll(async () => {
 it('sets up the source site the way the rest of the file assumes', () => {
   // Guards the comparisons below from passing on an empty site.
   expect(source.counts).toEqual({ articles: 2, benefits: 5, authors: 1, topics: 1, media: 1, redirects: 1, inquiries: 1, users: 1 })
+  // The first account writes as the seeded profile: a user → author link to carry across.
+  expect(source.loginWritesAs).toBe('authors/janet')
   expect(source.versions.map(({ status }) => status)).toEqual(['published', 'published', 'draft'])
   expect(source.latestDraft.title).toBe('Hot stone massage, explained (draft rewrite)')
   expect(source.article.title).toBe('Hot stone massage, explained')

@@ -1,0 +1,6 @@
+import { defineFirstArticleSuite } from './first-article-suite'
+import { temporarySqlite } from './helpers'
+
+describe('a first article on SQLite', () => {
+  defineFirstArticleSuite(temporarySqlite)
+})
