@@ -72,7 +72,7 @@ export const authorProfileField: RelationshipField = {
 /**
  * The first account (Payload's first-register screen, on a new site) writes as the site's author
  * when the site has exactly one profile: on the seeded site, Janet's, whose articles she then owns.
- * Runs after firstUserIsAdmin, which already counts the users; this one only looks at profiles.
+ * Runs after firstUserIsAdmin, so only an admin's creation is looked at (the first account is one).
  */
 export const firstUserWritesAsSoleAuthor: CollectionBeforeChangeHook<User> = async ({ data, operation, req }) => {
   if (operation !== 'create' || data.author || data.role !== 'admin') return data

@@ -29,7 +29,7 @@ export function slug(useAsSlug = 'title') {
             ...field,
             // Only saves that are validated (publishing, collections without drafts) get here:
             // the title left no letters or numbers to make an address from.
-            validate: (value: unknown) => (value === null || value === undefined || value === '' ? NO_SLUG : validateSlug(value)),
+            validate: (value: unknown) => (value === null || value === undefined || value === '' ? noSlug(useAsSlug) : validateSlug(value)),
             // Stated only so Payload's GraphQL create input does not demand a slug (it makes
             // fields with read access nullable there): the hook below makes one from the title.
             access: { read: () => true },
@@ -58,7 +58,8 @@ export function slug(useAsSlug = 'title') {
   })
 }
 
-const NO_SLUG = 'The address is made from the title: give it a title with letters or numbers, or choose "Unlock" and write one.'
+const noSlug = (useAsSlug: string) =>
+  `The address is made from the ${useAsSlug}: give it a ${useAsSlug} with letters or numbers, or choose "Unlock" and write one.`
 
 type Data = Record<string, unknown>
 

@@ -79,6 +79,47 @@ async function saveScreenshots(context: BrowserContext, stepName: string): Promi
 }
 
 /**
+ * Waits until an admin edit form is ready for typing: React has hydrated it (the input carries
+ * React's `__reactFiber$…` key; keys typed into server-rendered HTML are lost when hydration resets
+ * it), and then the page has been quiet on the network for a while. After hydrating, the admin
+ * refreshes the route once and its fields load what they show (a relationship's label): the
+ * form's state is replaced then, which loses keys typed in between. `networkidle` alone is no
+ * signal: it can come while hydration, CPU work without requests, is still going.
+ */
+export async function untilFormReady(page: Page, selector: string, quietMs = 1_500): Promise<void> {
+  await page.waitForFunction((target) => {
+    const element = document.querySelector(target)
+    return element !== null && Object.keys(element).some((key) => key.startsWith('__reactFiber$'))
+  }, selector)
+  await untilNetworkQuiet(page, quietMs)
+}
+
+/** Resolves once the page has had no request in flight for `quietMs`. */
+async function untilNetworkQuiet(page: Page, quietMs: number, timeoutMs = 30_000): Promise<void> {
+  let inFlight = 0
+  let quietSince = Date.now()
+  const started = () => inFlight++
+  const ended = () => {
+    inFlight = Math.max(0, inFlight - 1)
+    if (inFlight === 0) quietSince = Date.now()
+  }
+  page.on('request', started)
+  page.on('requestfinished', ended)
+  page.on('requestfailed', ended)
+  try {
+    const deadline = Date.now() + timeoutMs
+    while (inFlight > 0 || Date.now() - quietSince < quietMs) {
+      if (Date.now() > deadline) throw new Error(`The page did not go quiet on the network within ${timeoutMs / 1000} s`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  } finally {
+    page.off('request', started)
+    page.off('requestfinished', ended)
+    page.off('requestfailed', ended)
+  }
+}
+
+/**
  * Retries `probe` until it returns without throwing (typically a few `expect`s), or fails after
  * `timeoutMs` with the probe's last error. For conditions outside the page: REST, public pages.
  */

@@ -4,7 +4,7 @@ import { slugify } from '../../lib/slug'
 import { get as getShared, head, text } from '../http/html'
 import { startOwnServer, stopOwnServer, temporarySqliteUri, type OwnServer } from '../http/ownServer'
 import { TEST_SITE_URL } from '../http/server'
-import { eventually, openBrowser, type BrowserSession } from './browser'
+import { eventually, openBrowser, untilFormReady, type BrowserSession } from './browser'
 
 /**
  * Her first minute with the product, in Chromium, on a server of its own that starts from an empty
@@ -59,7 +59,7 @@ it(
     browser.step('first-admin', async () => {
       await page.goto('/admin')
       await page.waitForURL('**/admin/create-first-user**')
-      await page.waitForLoadState('networkidle')
+      await untilFormReady(page, '#field-email')
       await page.locator('#field-email').fill(OWNER.email)
       await page.locator('#field-password').fill(OWNER.password)
       await page.locator('#field-confirm-password').fill(OWNER.password)
@@ -85,7 +85,7 @@ it(
       // Autosave creates the draft straight away and moves to its address.
       await page.waitForURL(/\/admin\/collections\/articles\/[0-9a-f-]{36}$/)
       articleId = page.url().split('/').pop() as string
-      await page.waitForLoadState('networkidle')
+      await untilFormReady(page, '#field-title')
 
       await page.locator('#field-title').pressSequentially(TITLE, { delay: 30 })
       await page.locator('[data-field-path="content"] [data-lexical-editor="true"]').click()

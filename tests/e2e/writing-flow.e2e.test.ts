@@ -9,7 +9,7 @@ import { slugify } from '../../lib/slug'
 import { ADMIN, adminSession, api, lexicalParagraph } from '../http/auth'
 import { get, text } from '../http/html'
 import { baseUrl } from '../http/server'
-import { eventually, openBrowser, type BrowserSession } from './browser'
+import { eventually, openBrowser, untilFormReady, type BrowserSession } from './browser'
 
 /**
  * The therapist's whole writing flow in a real browser (Debian Chromium) against the production
@@ -126,6 +126,7 @@ describe('the writing flow in the admin', () => {
         articleId = page.url().split('/').pop() as string
         // Keys pressed before the form hydrates are lost (React resets the inputs): wait for it.
         await page.waitForLoadState('networkidle')
+        await untilFormReady(page, '#field-title')
 
         // Typed as a person types, with a pause that lets autosave store a half-typed title: the
         // slug must still end up made from the whole title, not frozen at the first words.
