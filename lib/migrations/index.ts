@@ -3,6 +3,7 @@ import * as migration_20261127_221544_seo_search_redirects from './20261127_2215
 import * as migration_20261127_223339_scheduled_publishing from './20261127_223339_scheduled_publishing';
 import * as migration_20261127_230822_inquiries_login_lockout from './20261127_230822_inquiries_login_lockout';
 import * as migration_20261128_035638_media_avif_sizes from './20261128_035638_media_avif_sizes';
+import * as migration_20261206_111156_per_address_login_limits_held_inquiries from './20261206_111156_per_address_login_limits_held_inquiries';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261128_035638_media_avif_sizes.up,
     down: migration_20261128_035638_media_avif_sizes.down,
-    name: '20261128_035638_media_avif_sizes'
+    name: '20261128_035638_media_avif_sizes',
+  },
+  {
+    up: migration_20261206_111156_per_address_login_limits_held_inquiries.up,
+    down: migration_20261206_111156_per_address_login_limits_held_inquiries.down,
+    name: '20261206_111156_per_address_login_limits_held_inquiries'
   },
 ];
