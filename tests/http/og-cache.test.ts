@@ -8,6 +8,9 @@ import { baseUrl } from './server'
  */
 const RUN = Date.now().toString(36)
 
+/** Served from Next's cache, not drawn: HIT, or STALE past the minute (then redrawn in the background). */
+const FROM_CACHE = ['HIT', 'STALE']
+
 async function image(pathname: string) {
   const response = await fetch(`${baseUrl()}${pathname}`)
   return { status: response.status, cache: response.headers.get('x-nextjs-cache'), bytes: Buffer.from(await response.arrayBuffer()) }
@@ -17,7 +20,7 @@ it('ignores query strings: the second address with another one is served from th
   const first = await image(`/og/site/default?x=${RUN}-1`)
   expect(first.status).toBe(200)
   const second = await image(`/og/site/default?x=${RUN}-2`)
-  expect(second.cache).toBe('HIT')
+  expect(FROM_CACHE).toContain(second.cache)
   expect(second.bytes.equals(first.bytes)).toBe(true)
 })
 
@@ -30,7 +33,7 @@ it('is purged with its page: published, it appears; retitled, it is drawn anew',
     expect((await api(`/articles/${article.id}`, { method: 'PATCH', token, body: JSON.stringify({ _status: 'published' }) })).status).toBe(200)
     const published = await image(path)
     expect(published.status).toBe(200)
-    expect((await image(`${path}?again`)).cache).toBe('HIT')
+    expect(FROM_CACHE).toContain((await image(`${path}?again`)).cache)
     expect((await api(`/articles/${article.id}`, { method: 'PATCH', token, body: JSON.stringify({ title: `Share image renamed ${RUN}` }) })).status).toBe(200)
     const renamed = await image(path)
     expect(renamed.status).toBe(200)
