@@ -54,8 +54,9 @@ COPY --chown=nextjs:nodejs lib/seed/content ./lib/seed/content
 
 # Everything the site stores lives under data/: uploads in data/media (a named volume in
 # docker-compose.yml), and the SQLite file and generated secret when no DATABASE_URI is given.
-# Created here, owned by the app user, so a new named volume starts with that ownership.
-RUN mkdir -p /app/data/media && chown -R nextjs:nodejs /app/data
+# Created here, owned by the app user and closed to everyone else (700), so a new named volume
+# starts that way.
+RUN mkdir -p /app/data/media && chown -R nextjs:nodejs /app/data && chmod -R 700 /app/data
 
 USER nextjs
 

@@ -1,6 +1,10 @@
 /** Runs once when the Next server starts (Next's instrumentation hook). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  // First: every request from now on carries its client's address, for per-client limits.
+  const { env } = await import('./lib/env')
+  const { installClientAddressStamp } = await import('./lib/clientAddressStamp')
+  installClientAddressStamp(env.TRUSTED_PROXIES)
   const { stopBackgroundWorkOnSigterm } = await import('./lib/shutdown')
   stopBackgroundWorkOnSigterm()
   const { answerServerErrorsWith503DuringOutages } = await import('./lib/outage')

@@ -463,7 +463,10 @@ export interface Inquiry {
    * The page the message was sent from.
    */
   sourcePath?: string | null;
-  status?: ('new' | 'replied' | 'closed') | null;
+  /**
+   * “Held for review”: sent while many messages arrived at once (most likely bots); the e-mail notification was skipped.
+   */
+  status?: ('new' | 'held' | 'replied' | 'closed') | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -490,8 +493,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -957,8 +958,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {

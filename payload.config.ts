@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -12,16 +11,18 @@ import { Articles } from './collections/Articles'
 import { Authors } from './collections/Authors'
 import { Benefits } from './collections/Benefits'
 import { Inquiries } from './collections/Inquiries'
-import { Media } from './collections/Media'
+import { Media, MEDIA_DIR } from './collections/Media'
 import { validationErrorResponse } from './collections/hooks/validationErrorResponse'
 import { redirects } from './collections/Redirects'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { capApiLimits } from './collections/hooks/capLimit'
 import { cacheEndpoints } from './lib/cache/endpoints'
+import { makePrivateDir } from './lib/dataDir'
 import { chooseDatabase, MONGODB_CONNECT_OPTIONS, SQLITE_BUSY_TIMEOUT_MS, SQLITE_WAL } from './lib/database'
 import { emailAdapter } from './lib/email'
 import { env } from './lib/env'
+import { createFirstAdminFromEnv } from './lib/firstAdmin'
 import { loggingLevels, payloadLogger } from './lib/logging'
 import { MAX_IMAGE_BYTES } from './lib/media/imageType'
 import { migrations } from './lib/migrations'
@@ -40,7 +41,7 @@ const database = chooseDatabase(env.DATABASE_URI)
 
 function databaseAdapter() {
   if (database.adapter === 'mongodb') return mongooseAdapter({ url: database.url, connectOptions: { ...MONGODB_CONNECT_OPTIONS } })
-  mkdirSync(path.dirname(path.resolve(database.filePath)), { recursive: true })
+  makePrivateDir(path.dirname(path.resolve(database.filePath)))
   return sqliteAdapter({
     client: { url: database.url },
     // String ids, as MongoDB has, so one generated payload-types.ts fits both adapters.
@@ -70,10 +71,13 @@ const trustedOrigins = [
 ]
 
 async function onInit(payload: Payload) {
+  // Payload would create the uploads folder on the first upload, readable by everyone.
+  makePrivateDir(MEDIA_DIR)
   // prodMigrations only runs under NODE_ENV=production; dev and tests migrate the same way here.
   if (database.adapter === 'sqlite' && process.env.NODE_ENV !== 'production') {
     await payload.db.migrate({ migrations: migrations as unknown as AdapterMigrations })
   }
+  await createFirstAdminFromEnv(payload, env)
   if (env.SEED) await seedIfEmpty(payload)
 }
 

@@ -7,6 +7,7 @@ import {
   isDecodablePath,
   isKnownRoutePath,
   isOptimizableImageUrl,
+  sameSitePath,
   withoutTrailingSlash,
 } from './lib/sitePaths'
 
@@ -40,7 +41,10 @@ export async function proxy(request: NextRequest) {
   }
   if (canonical !== pathname) {
     // A fresh URL: a clone of request.nextUrl would put the trailing slash back when formatted.
-    return NextResponse.redirect(new URL(`${canonical}${request.nextUrl.search}`, request.url), 308)
+    // Through sameSitePath: `//evil.example/` must become this site's `/evil.example`, never a
+    // scheme-relative address of another site.
+    const target = sameSitePath(`${canonical}${request.nextUrl.search}`) ?? '/'
+    return NextResponse.redirect(new URL(target, request.url), 308)
   }
   return NextResponse.next()
 }

@@ -10,7 +10,7 @@ import { missingFileIs404 } from './hooks/missingFileIs404'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
 import { MEDIA } from './slugs'
 
-const MEDIA_DIR = path.resolve(process.cwd(), 'data/media')
+export const MEDIA_DIR = path.resolve(process.cwd(), 'data/media')
 
 /**
  * Formats of the generated sizes. Each size needs its own: the upload-wide `formatOptions` converts

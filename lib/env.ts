@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { isAddressOrBlock } from './clientAddress'
 import { chooseDatabase, DATABASE_URI_EXPECTED, isSupportedDatabaseUri } from './database'
 
 /** Empty strings in `.env` files mean "not set", not "set to nothing". */
@@ -18,6 +19,7 @@ const booleanFlag = (fallback: boolean) =>
   )
 
 export const PAYLOAD_SECRET_MIN_LENGTH = 32
+export const ADMIN_PASSWORD_MIN_LENGTH = 12
 
 export const envSchema = z
   .object({
@@ -41,6 +43,14 @@ export const envSchema = z
       .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
       .pipe(z.array(z.url({ protocol: /^https?$/, error: 'expected comma-separated http(s) origins such as https://staging.example.com' }))
         .transform((urls) => urls.map((url) => new URL(url).origin))),
+    /**
+     * Proxies whose X-Forwarded-For is believed (lib/clientAddress.ts): IP addresses or CIDR blocks,
+     * comma- or space-separated. Unset: every client is the connection's own address.
+     */
+    TRUSTED_PROXIES: optionalString
+      .default('')
+      .transform((list) => list.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().refine(isAddressOrBlock, { error: (issue) => `${String(issue.input)} is not an IP address or CIDR block (such as 172.16.0.0/12)` }))),
     PORT: z.coerce
       .number({ error: 'expected a port number' })
       .int('expected a whole number')
@@ -73,6 +83,9 @@ export const envSchema = z
     SMTP_FROM: optionalString.pipe(z.email({ error: 'expected an e-mail address such as hello@example.com' }).optional()),
     /** Who is told about each new inquiry. */
     NOTIFY_EMAIL: optionalString.pipe(z.email({ error: 'expected an e-mail address such as janet@example.com' }).optional()),
+    /** The first admin, created at start when the database has no user yet (lib/firstAdmin.ts). */
+    ADMIN_EMAIL: optionalString.pipe(z.email({ error: 'expected an e-mail address such as janet@example.com' }).optional()),
+    ADMIN_PASSWORD: optionalString.pipe(z.string().min(ADMIN_PASSWORD_MIN_LENGTH, `must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters`).optional()),
   })
   .superRefine((env, ctx) => {
     const building = env.NEXT_PHASE === 'phase-production-build'
@@ -86,6 +99,11 @@ export const envSchema = z
         path: ['PAYLOAD_SECRET'],
         message: 'is required in production with MongoDB: set it to a random string of 32+ characters (openssl rand -hex 32)',
       })
+    }
+    // The first admin needs both, or neither.
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      const missing = env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'
+      ctx.addIssue({ code: 'custom', path: [missing], message: `is required with ${missing === 'ADMIN_EMAIL' ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}` })
     }
     // SMTP settings work together: a host needs a sender and a recipient, and the rest need a host.
     if (env.SMTP_HOST) {

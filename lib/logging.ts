@@ -1,6 +1,7 @@
 import type { Config } from 'payload'
 
 import type { Env } from './env'
+import { RESET_REQUEST_TAKEN, TOO_MANY_ATTEMPTS } from './auth/errors'
 import { HONEYPOT_CAUGHT, RATE_LIMITED } from './inquiries/errors'
 
 export type LogFormat = NonNullable<Env['LOG_FORMAT']>
@@ -23,10 +24,17 @@ export function payloadLogger(env: Pick<Env, 'LOG_FORMAT' | 'NODE_ENV'>): Config
 
 /**
  * Errors Payload would otherwise log, with their stack, on every request that meets them. A turned
- * away inquiry is an answer, not a fault: its hook logs it (throttled) and nothing else should.
- * Payload types these keys as its own error names only, hence the cast.
+ * away inquiry, login or password-reset request is an answer, not a fault: its hook logs it
+ * (throttled) and nothing else should. A wrong password is one line, without a stack. Payload
+ * types these keys as its own error names only, hence the cast.
  */
-export const loggingLevels = { [RATE_LIMITED]: false, [HONEYPOT_CAUGHT]: false } as unknown as Config['loggingLevels']
+export const loggingLevels = {
+  [RATE_LIMITED]: false,
+  [HONEYPOT_CAUGHT]: false,
+  [TOO_MANY_ATTEMPTS]: false,
+  [RESET_REQUEST_TAKEN]: false,
+  AuthenticationError: 'info',
+} as unknown as Config['loggingLevels']
 
 /**
  * At most one log line per key per interval, however often the event happens: the first one is

@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 import { isPublicPageCollection, PUBLIC_PAGE_COLLECTIONS, type PublicPageCollection } from './seo/paths'
 import { DRAFT_PREVIEW_PATHS } from './seo/robots'
+import { sameSitePath } from './sitePaths'
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slug'
 
 /**
@@ -60,22 +61,16 @@ export const previewButtonUrl = (collection: PublicPageCollection) => (doc: Reco
 
 /**
  * Where leaving the preview returns to: the page the bar was on (from `?path=` or the Referer),
- * when it is a page of this site; otherwise the home page. `siteHosts` are this site's hosts: the
- * request's Host and SITE_URL's (they differ behind a proxy). Never another site (no open
- * redirect), never back into the preview route (which would turn draft mode on again).
+ * when it is a page of this site (sameSitePath decides); otherwise the home page. `siteHosts` are
+ * this site's hosts: the request's Host and SITE_URL's (they differ behind a proxy). Never another
+ * site (no open redirect), never back into the preview route (which would turn draft mode on again).
  */
 export function exitPreviewTarget(candidate: string | null | undefined, siteHosts: readonly (string | null | undefined)[]): string {
-  const hosts = siteHosts.filter((host): host is string => Boolean(host))
-  if (!candidate || hosts.length === 0) return '/'
-  let url: URL
-  try {
-    url = new URL(candidate, `http://${hosts[0]}`)
-  } catch {
-    return '/'
-  }
-  if (!['http:', 'https:'].includes(url.protocol) || !hosts.includes(url.host)) return '/'
-  if ([PREVIEW_PATH, EXIT_PREVIEW_PATH].some((path) => url.pathname === path || url.pathname.startsWith(`${path}/`))) return '/'
-  return `${url.pathname}${url.search}`
+  const path = sameSitePath(candidate, siteHosts)
+  if (!path) return '/'
+  const { pathname } = new URL(path, 'http://this-site.invalid')
+  if ([PREVIEW_PATH, EXIT_PREVIEW_PATH].some((route) => pathname === route || pathname.startsWith(`${route}/`))) return '/'
+  return path
 }
 
 /** A preview refusal the editor can read; never cached, never indexed. */

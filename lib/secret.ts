@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { makePrivateDir, PRIVATE_FILE_MODE } from './dataDir'
 import type { Env } from './env'
 
 export const GENERATED_SECRET_FILE = path.join('data', '.payload-secret')
@@ -18,11 +19,11 @@ export function resolvePayloadSecret(
   if (env.PAYLOAD_SECRET) return env.PAYLOAD_SECRET
   const existing = readSecret(file)
   if (existing) return existing
-  mkdirSync(path.dirname(file), { recursive: true })
+  makePrivateDir(path.dirname(file))
   const secret = randomBytes(32).toString('hex')
   try {
     // `wx`: if two processes start at once, the second keeps the first one's secret.
-    writeFileSync(file, `${secret}\n`, { flag: 'wx', mode: 0o600 })
+    writeFileSync(file, `${secret}\n`, { flag: 'wx', mode: PRIVATE_FILE_MODE })
     return secret
   } catch (error) {
     const raced = readSecret(file)

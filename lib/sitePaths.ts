@@ -66,26 +66,60 @@ export type RedirectRecord = {
   } | null
 }
 
-/** A site path (`/x`, never `//host`) or an absolute http(s) URL. */
-const SAFE_TARGET = /^(\/(?!\/)|https?:\/\/)\S*$/i
+/** Stands in for this site while a candidate is parsed; no real address resolves to it. */
+const THIS_SITE = 'http://this-site.invalid'
+
+/**
+ * The one judge of "may the site redirect here": the path on this site that `candidate` leads
+ * to, or null when it leads anywhere else (or nowhere). Every redirect the site makes from
+ * something it was given (a query parameter, a Referer, a stored redirect, a request path) goes
+ * through it. A candidate is read the way a browser reads a Location: `//evil.example`,
+ * `/\evil.example`, `https://evil.example` and `javascript:` lead elsewhere (null); so do absolute
+ * URLs unless their host is one of `siteHosts`. What is left is a path, whose runs of slashes are
+ * collapsed into one: `/.//evil.example/login` is this site's `/evil.example/login`, never a
+ * scheme-relative `//evil.example/login` once normalised.
+ */
+export function sameSitePath(candidate: unknown, siteHosts: readonly (string | null | undefined)[] = []): string | null {
+  if (typeof candidate !== 'string') return null
+  const trimmed = candidate.trim()
+  // Browsers drop tabs and newlines inside URLs (`/\t/evil.example` is `//evil.example`).
+  if (trimmed === '' || /[\u0000-\u001f\u007f]/.test(trimmed)) return null
+  let url: URL
+  try {
+    url = new URL(trimmed, THIS_SITE)
+  } catch {
+    return null
+  }
+  const onThisSite =
+    url.origin === THIS_SITE || (['http:', 'https:'].includes(url.protocol) && siteHosts.some((host) => host && host.toLowerCase() === url.host))
+  if (!onThisSite) return null
+  const path = `${url.pathname.replace(/\/{2,}/g, '/')}${url.search}`
+  // The URL parser has already turned backslashes into slashes; this only states the result.
+  return /^\/(?![/\\])/.test(path) ? path : null
+}
+
+/** An absolute http(s) URL the therapist chose as a redirect's destination (another site, on purpose). */
+const EXTERNAL_TARGET = /^https?:\/\/[^/\\\s]+(?:[/?#]\S*)?$/i
 
 /**
  * Where a redirect leads now: a referenced document's current path (only when the read
- * populated it, i.e. the visitor may see it: drafts stay ids), or the custom URL.
+ * populated it, i.e. the visitor may see it: drafts stay ids), or the custom URL: a path on this
+ * site (sameSitePath), or an absolute http(s) URL, which the therapist may point anywhere.
  */
 export function redirectTarget(redirect: RedirectRecord): string | null {
   const to = redirect.to
   if (!to) return null
   if (to.type === 'custom') {
     const url = to.url?.trim()
-    return url && SAFE_TARGET.test(url) ? url : null
+    if (!url) return null
+    return /^https?:/i.test(url) ? (EXTERNAL_TARGET.test(url) ? url : null) : sameSitePath(url)
   }
   const reference = to.reference
   if (!reference || !isPublicPageCollection(reference.relationTo)) return null
   const value = reference.value as { slug?: unknown; _status?: unknown } | null
   if (!value || typeof value !== 'object' || typeof value.slug !== 'string') return null
   if (value._status !== undefined && value._status !== 'published') return null
-  return documentPath(reference.relationTo, value.slug)
+  return sameSitePath(documentPath(reference.relationTo, value.slug))
 }
 
 /** The stored type, as an HTTP status: both are permanent, 308 is the default. */

@@ -58,7 +58,8 @@ export async function startSmtpSink() {
         } else if (verb === 'QUIT') {
           reply('221 2.0.0 bye')
           socket.end()
-        } else reply('250 OK') // RSET, NOOP
+        } else if (line.toUpperCase() === 'STARTTLS') reply('502 5.5.1 STARTTLS not offered here')
+        else reply('250 OK') // RSET, NOOP
       }
     })
     socket.on('error', () => socket.destroy())

@@ -1,11 +1,11 @@
 import { getFeedArticles } from '../../lib/queries/feeds'
-import { buildFeed, FEED_CONTENT_TYPES, FEED_ITEM_LIMIT, toJsonFeed11 } from '../../lib/seo/feeds'
+import { FEED_CONTENT_TYPES, FEED_ITEM_LIMIT, feedDocument } from '../../lib/seo/feeds'
 
 /** JSON Feed 1.1 with each article's full content. */
 // Cached whole and purged by tag, like the pages (app/(frontend)/layout.tsx says why 60 s).
 export const revalidate = 60
 
 export async function GET() {
-  const feed = buildFeed(await getFeedArticles(FEED_ITEM_LIMIT))
-  return new Response(toJsonFeed11(feed), { headers: { 'Content-Type': FEED_CONTENT_TYPES.json } })
+  const body = feedDocument.json(await getFeedArticles(FEED_ITEM_LIMIT))
+  return new Response(body, { headers: { 'Content-Type': FEED_CONTENT_TYPES.json } })
 }

@@ -1,6 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, PHONE_MAX_LENGTH, PREFERRED_TIMES } from '../../lib/inquiries/schema'
+import {
+  INQUIRY_STATUS_LABELS,
+  INQUIRY_STATUSES,
+  MESSAGE_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  PHONE_MAX_LENGTH,
+  PREFERRED_TIMES,
+} from '../../lib/inquiries/schema'
 import { authenticated } from '../access'
 import { INQUIRIES } from '../slugs'
 import { enforceVisitorRules } from './hooks/enforceVisitorRules'
@@ -12,8 +19,8 @@ export { PREFERRED_TIMES }
 /**
  * What visitors send through the contact form: a client's first words to the practice. Anyone
  * may create one, through the visitor rules in hooks/enforceVisitorRules.ts (lib/inquiries/schema.ts,
- * rate limit, honeypot); only logged-in users read them, and nobody edits what the visitor wrote,
- * only its status. A new one e-mails NOTIFY_EMAIL when SMTP is configured.
+ * rate limit, honeypot, held for review past the site-wide cap); only logged-in users read them, and nobody edits what the visitor wrote,
+ * only its status. A new one (not a held one) e-mails NOTIFY_EMAIL when SMTP is configured.
  */
 export const Inquiries: CollectionConfig<typeof INQUIRIES> = {
   slug: INQUIRIES,
@@ -68,12 +75,11 @@ export const Inquiries: CollectionConfig<typeof INQUIRIES> = {
       type: 'select',
       defaultValue: 'new',
       index: true,
-      options: [
-        { value: 'new', label: 'New' },
-        { value: 'replied', label: 'Replied' },
-        { value: 'closed', label: 'Closed' },
-      ],
-      admin: { position: 'sidebar' },
+      options: INQUIRY_STATUSES.map((value) => ({ value, label: INQUIRY_STATUS_LABELS[value] })),
+      admin: {
+        position: 'sidebar',
+        description: '“Held for review”: sent while many messages arrived at once (most likely bots); the e-mail notification was skipped.',
+      },
     },
   ],
 }

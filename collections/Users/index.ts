@@ -4,9 +4,12 @@ import { env } from '../../lib/env'
 import { admins, adminsFieldLevel, adminsOrSelf } from '../access'
 import { USERS } from '../slugs'
 import { authorProfileField, firstUserWritesAsSoleAuthor } from './authorProfile'
+import { authErrorResponse } from './hooks/authErrorResponse'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { keepOneAdminOnDelete, keepOneAdminOnDemotion } from './hooks/keepOneAdmin'
 import { onlyAdminsChangeRoles } from './hooks/onlyAdminsChangeRoles'
+import { paceResetMails } from './hooks/paceResetMails'
+import { throttleLogins, unlockEverywhere } from './hooks/throttleLogins'
 
 export const ROLES = ['admin', 'editor'] as const
 
@@ -19,9 +22,9 @@ export const ROLES = ['admin', 'editor'] as const
 export const Users: CollectionConfig<typeof USERS> = {
   slug: USERS,
   auth: {
-    // Five wrong passwords lock the account for 15 minutes (an admin can unlock it sooner).
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // Payload's lock (n wrong passwords lock the account for everyone) is off: anyone could lock
+    // the therapist out. Failed logins are limited per address instead: hooks/throttleLogins.ts.
+    maxLoginAttempts: 0,
     cookies: {
       sameSite: 'Lax',
       // Browsers only send Secure cookies over https: on when the public site is served that way.
@@ -55,7 +58,9 @@ export const Users: CollectionConfig<typeof USERS> = {
     authorProfileField,
   ],
   hooks: {
-    beforeOperation: [onlyAdminsChangeRoles],
+    beforeOperation: [onlyAdminsChangeRoles, throttleLogins, paceResetMails],
+    afterOperation: [unlockEverywhere],
+    afterError: [authErrorResponse],
     beforeChange: [firstUserIsAdmin, firstUserWritesAsSoleAuthor, keepOneAdminOnDemotion],
     beforeDelete: [keepOneAdminOnDelete],
   },

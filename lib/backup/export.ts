@@ -19,6 +19,7 @@ import {
   uploadFile,
   versionsFile,
 } from './format'
+import { PRIVATE_FILE_MODE } from '../dataDir'
 import { silentProgress, type Progress } from './progress'
 import { adapterOf, appVersion, backedUpCollections, hasVersions, payloadVersion, uploadDirs } from './source'
 
@@ -104,6 +105,9 @@ export async function exportBackup(payload: Payload, outFile: string, progress: 
     let packedBytes = 0
     let packedFiles = 0
     await mkdir(path.dirname(path.resolve(outFile)), { recursive: true })
+    // The archive holds password hashes and visitors' messages: readable by its owner only. Made
+    // empty with that mode first; tar then writes into it, and the mode stays.
+    await writeFile(partial, '', { mode: PRIVATE_FILE_MODE })
     await createTar(
       {
         gzip: true,

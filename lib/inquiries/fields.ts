@@ -13,6 +13,18 @@ export const PHONE_MAX_LENGTH = 40
 export const MESSAGE_MIN_LENGTH = 10
 export const MESSAGE_MAX_LENGTH = 5000
 
+/**
+ * Where an inquiry stands. "held": sent while the site-wide cap was reached (a flood, most likely
+ * bots), kept for the therapist to look through rather than refused (lib/inquiries/rateLimit.ts).
+ */
+export const INQUIRY_STATUSES = ['new', 'held', 'replied', 'closed'] as const
+export const INQUIRY_STATUS_LABELS: Record<(typeof INQUIRY_STATUSES)[number], string> = {
+  new: 'New',
+  held: 'Held for review',
+  replied: 'Replied',
+  closed: 'Closed',
+}
+
 /** The hidden field people never see and simple bots fill in: any value marks the sender a bot. */
 export const HONEYPOT_FIELD = 'website'
 

@@ -4,6 +4,7 @@ import * as migration_20261127_223339_scheduled_publishing from './20261127_2233
 import * as migration_20261127_230822_inquiries_login_lockout from './20261127_230822_inquiries_login_lockout';
 import * as migration_20261128_035638_media_avif_sizes from './20261128_035638_media_avif_sizes';
 import * as migration_20261206_110852_first_article_title_and_body from './20261206_110852_first_article_title_and_body';
+import * as migration_20261206_124810_per_address_login_limits_held_inquiries from './20261206_124810_per_address_login_limits_held_inquiries';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261206_110852_first_article_title_and_body.up,
     down: migration_20261206_110852_first_article_title_and_body.down,
-    name: '20261206_110852_first_article_title_and_body'
+    name: '20261206_110852_first_article_title_and_body',
+  },
+  {
+    up: migration_20261206_124810_per_address_login_limits_held_inquiries.up,
+    down: migration_20261206_124810_per_address_login_limits_held_inquiries.down,
+    name: '20261206_124810_per_address_login_limits_held_inquiries'
   },
 ];

@@ -22,11 +22,6 @@ export const ogParams = z.union([
 ])
 export type OgParams = z.infer<typeof ogParams>
 
-/**
- * Link previews are cached by every platform that shows them; a CDN may keep one for a day and
- * serve a stale copy for a week while refreshing, so a renamed article catches up within a day.
- */
-export const OG_CACHE_CONTROL = 'public, max-age=0, s-maxage=86400, stale-while-revalidate=604800'
 
 /** The words on one card: a small label, the title, and an optional line under it. */
 export type OgCard = { label: string; title: string; subtitle: string | null }

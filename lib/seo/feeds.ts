@@ -31,7 +31,34 @@ export type FeedArticle = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 's
   references?: Reference[] | null
 }
 
+export type FeedFormat = 'rss' | 'atom' | 'json'
+
 type BuildOptions = { siteUrl?: string }
+
+/**
+ * What readers of each format make of an entry's title and summary: HTML (RSS <description>,
+ * Atom's `type="html"` <title> and <summary>, which the feed package always writes) or plain text
+ * (RSS <title>, JSON Feed's title and summary). The therapist types plain text in both fields, so
+ * where readers expect HTML it is escaped: a title "5 < 6 & more" or `<img src=x onerror=…>` then
+ * shows as typed and never becomes markup in someone's feed reader.
+ */
+const ENTRY_TEXT: Record<FeedFormat, { title: 'html' | 'text'; summary: 'html' | 'text' }> = {
+  rss: { title: 'text', summary: 'html' },
+  atom: { title: 'html', summary: 'html' },
+  json: { title: 'text', summary: 'text' },
+}
+
+/**
+ * Plain text for a field the feed package wraps in CDATA (RSS <title>): a CDATA section ends at
+ * the first `]]>`, and the package splits only the first one, so a second would close the section
+ * and let the rest be read as XML. A zero-width space keeps every `]]>` from being one.
+ */
+const cdataSafe = (text: string) => text.replaceAll(']]>', ']]\u200b>')
+
+export function entryText(text: string, as: 'html' | 'text', format: FeedFormat): string {
+  if (as === 'html') return escapeHtml(text)
+  return format === 'json' ? text : cdataSafe(text)
+}
 
 /** The numbered benefits, as components/BenefitList.tsx renders them on the article page. */
 export function benefitListHtml(benefits: FeedBenefit[]): string {
@@ -70,8 +97,9 @@ export function articleHtml(article: FeedArticle, siteUrl: string = site.url): s
 const newestDate = (dates: string[]): Date | undefined =>
   dates.length ? new Date(Math.max(...dates.map((date) => Date.parse(date)))) : undefined
 
-/** One Feed for all three formats; each route only picks its serializer. */
-export function buildFeed(articles: FeedArticle[], { siteUrl = site.url }: BuildOptions = {}): Feed {
+/** The Feed for one format (they differ only in how entry text is written, ENTRY_TEXT). */
+export function buildFeed(articles: FeedArticle[], format: FeedFormat, { siteUrl = site.url }: BuildOptions = {}): Feed {
+  const text = ENTRY_TEXT[format]
   const absolute = (path: string) => `${siteUrl}${path}`
   // The query already excludes drafts; a draft handed in here must still never be syndicated.
   const published = articles.filter((article) => article._status !== 'draft')
@@ -96,8 +124,8 @@ export function buildFeed(articles: FeedArticle[], { siteUrl = site.url }: Build
     feed.addItem({
       id: url,
       link: url,
-      title: article.title,
-      description: storedSummary(article),
+      title: entryText(article.title, text.title, format),
+      description: entryText(storedSummary(article), text.summary, format),
       content: articleHtml(article, siteUrl),
       author: author ? [{ name: author.name, link: absolute(routes.author(author.slug)) }] : undefined,
       date: new Date(article.updatedAt),
@@ -108,6 +136,13 @@ export function buildFeed(articles: FeedArticle[], { siteUrl = site.url }: Build
     })
   }
   return feed
+}
+
+/** Each route's whole answer: the newest articles as RSS 2.0, Atom 1.0 or JSON Feed 1.1. */
+export const feedDocument: Record<FeedFormat, (articles: FeedArticle[], options?: BuildOptions) => string> = {
+  rss: (articles, options) => buildFeed(articles, 'rss', options).rss2(),
+  atom: (articles, options) => buildFeed(articles, 'atom', options).atom1(),
+  json: (articles, options) => toJsonFeed11(buildFeed(articles, 'json', options)),
 }
 
 type JsonFeedAuthor = { name?: string; url?: string; avatar?: string }

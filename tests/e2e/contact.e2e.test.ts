@@ -55,15 +55,17 @@ async function fixAndSend(page: Page, email: string) {
   await expect(page.locator('h1').textContent()).resolves.toBe('Thank you for your message')
 }
 
+// The browser connects from 127.0.0.1, which the server counts as one visitor (it believes no
+// X-Forwarded-For: lib/clientAddress.ts): these two messages are that address's only ones here
+// (tests/http/inquiries.test.ts sends from addresses of its own).
 describe.each([
-  ['with JavaScript', true, '198.51.100.201'],
-  ['without JavaScript', false, '198.51.100.202'],
-])('the contact form %s', (label, javaScriptEnabled, address) => {
+  ['with JavaScript', true],
+  ['without JavaScript', false],
+])('the contact form %s', (label, javaScriptEnabled) => {
   let browser: BrowserSession
 
   beforeAll(async () => {
     browser = await openBrowser(baseUrl(), { javaScriptEnabled })
-    await browser.context.setExtraHTTPHeaders({ 'x-forwarded-for': `${address.slice(0, -1)}${RUN.length % 10}` })
   }, 60_000)
   afterAll(async () => {
     await browser?.close()

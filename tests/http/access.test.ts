@@ -5,7 +5,7 @@ import { baseUrl, TEST_SITE_URL } from './server'
 /**
  * Who may do what, through the production server's REST and GraphQL APIs and public pages, for an
  * anonymous visitor and an editor (the admin's rights are the Local API matrix's job:
- * tests/int/access-matrix.test.ts). Also login lockout, cookie flags, CSRF and CORS, the page-size
+ * tests/int/access-matrix.test.ts). Also cookie flags, CSRF and CORS, the page-size
  * cap and GraphQL's production settings. Every document here is this file's own.
  */
 const RUN = `access${Date.now().toString(36)}`
@@ -243,23 +243,6 @@ describe('an editor, through REST and GraphQL', () => {
 })
 
 describe('sessions', () => {
-  it('locks an account after 5 wrong passwords, refuses the right one while locked, and an admin unlocks it', async () => {
-    const victim = { email: `${RUN}-locked@example.com`, password: 'the-right-long-password' }
-    expect((await api('/users', { method: 'POST', token: adminToken, body: json(victim) })).status).toBe(201)
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      expect((await login(victim.email, `wrong-password-${attempt}`)).status).toBe(401)
-    }
-    const whileLocked = await login(victim.email, victim.password)
-    expect(whileLocked.status).toBe(401)
-    expect(JSON.stringify(await whileLocked.json())).toMatch(/locked/i)
-
-    expect((await api('/users/unlock', { method: 'POST', token: adminToken, body: json({ email: victim.email }) })).status).toBe(200)
-    const unlocked = await login(victim.email, victim.password)
-    expect(unlocked.status).toBe(200)
-    const { user } = await unlocked.json()
-    await api(`/users/${user.id}`, { method: 'DELETE', token: adminToken })
-  })
-
   it('sets an HttpOnly, SameSite=Lax, Secure session cookie (SITE_URL is https)', async () => {
     const response = await login(EDITOR.email, EDITOR.password)
     const cookie = response.headers.getSetCookie().find((line) => line.startsWith('payload-token='))

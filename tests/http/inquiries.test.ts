@@ -5,18 +5,22 @@ import { parse } from 'node-html-parser'
 import { INQUIRIES_PER_CLIENT } from '../../lib/inquiries/rateLimit'
 import { MESSAGES } from '../../lib/inquiries/schema'
 import { adminSession, api } from './auth'
+import { addresses, postJson, send, type RawResponse } from './client'
 import { get, text } from './html'
 import { baseUrl, readServerState } from './server'
 
 /**
  * Inquiries on the production server: `POST /api/inquiries` (JSON) and the contact form posted
- * the way a browser without JavaScript posts it. Every request claims its own X-Forwarded-For
- * address (the server believes the last entry, see lib/inquiries/rateLimit.ts), so this file's
- * submissions never spend another file's rate limit, nor the reverse.
+ * the way a browser without JavaScript posts it. Requests come from this file's own local
+ * addresses (127.20.0.x: the server counts visitors by the connection, lib/clientAddress.ts), so
+ * this file's submissions never spend another file's rate limit, nor the reverse.
  */
 const RUN = Date.now().toString(36)
-let clients = 0
-const newClient = () => `192.0.2.${(Date.now() % 200) + ++clients}`
+const newClient = addresses(20)
+
+/** A raw answer's headers as a fetch Headers. */
+const headersOf = (response: RawResponse) =>
+  new Headers(Object.entries(response.headers).map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]))
 
 const GOOD = {
   name: 'Maria Lopez',
@@ -32,8 +36,10 @@ beforeAll(async () => {
   adminToken = (await adminSession()).token
 })
 
-const post = (body: unknown, client = newClient()) =>
-  api('/inquiries', { method: 'POST', body: JSON.stringify(body), headers: { 'x-forwarded-for': client } })
+async function post(body: unknown, client = newClient()) {
+  const response = await postJson(baseUrl(), '/api/inquiries', body, client)
+  return { status: response.status, headers: headersOf(response), body: response.json() }
+}
 
 const storedWithEmail = async (email: string) =>
   (await api(`/inquiries?where[email][equals]=${encodeURIComponent(email)}&depth=0`, { token: adminToken })).body.docs as Array<
@@ -133,14 +139,16 @@ async function postFormWithoutJs(pathname: string, formSelector: string, fields:
   }
   for (const [name, value] of Object.entries(fields)) body.set(name, value)
   const action = new URL(form.getAttribute('action') || pathname, `${baseUrl()}${pathname}`)
-  const response = await fetch(action, {
+  // Encoded as the browser encodes it (multipart), then sent from this visitor's own address.
+  const encoded = new Request(action, { method: 'POST', body })
+  const response = await send(baseUrl(), `${action.pathname}${action.search}`, {
     method: 'POST',
-    body,
-    redirect: 'manual',
-    headers: { origin: baseUrl(), 'x-forwarded-for': client },
+    body: await encoded.text(),
+    headers: { origin: baseUrl(), 'content-type': encoded.headers.get('content-type') as string },
+    from: client,
   })
-  const html = await response.text()
-  return { status: response.status, location: response.headers.get('location'), html, doc: parse(html) }
+  const html = response.body
+  return { status: response.status, location: (response.headers.location as string | undefined) ?? null, html, doc: parse(html) }
 }
 
 describe('the contact form without JavaScript', () => {

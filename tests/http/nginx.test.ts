@@ -1,5 +1,6 @@
 import { startNginx, stopNginx, type Nginx } from '../nginx'
 import { adminSession } from './auth'
+import { addresses, send, type RawRequest } from './client'
 import { baseUrl } from './server'
 
 /**
@@ -80,4 +81,60 @@ it('passes form posts and the admin through', async () => {
   const admin = await viaProxy('/admin/login')
   expect(admin.status).toBe(200)
   expect(admin.headers.get('x-cache-status')).toBe('MISS')
+})
+
+describe('at the edge', () => {
+  const RUN = Date.now().toString(36)
+  const nextAddress = addresses(24)
+
+  it('tells the app its own scheme: a client’s "X-Forwarded-Proto: https" over http is not believed, nor cached for others', async () => {
+    const page = `/?scheme-check=${RUN}`
+    const spoofed = await viaProxy(page, { headers: { 'x-forwarded-proto': 'https' } })
+    await spoofed.arrayBuffer()
+    const next = await viaProxy(page)
+    await next.arrayBuffer()
+    expect(next.headers.get('x-cache-status')).toBe('HIT')
+    for (const response of [spoofed, next]) {
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
+      expect(response.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests')
+    }
+  })
+
+  it('keeps one copy of each share image, whatever query string is added to its address', async () => {
+    const first = await viaProxy(`/og/site/default?x=${RUN}-1`)
+    expect(first.status).toBe(200)
+    await first.arrayBuffer()
+    const second = await viaProxy(`/og/site/default?x=${RUN}-2`)
+    expect(second.headers.get('content-type')).toBe('image/png')
+    await second.arrayBuffer()
+    expect(second.headers.get('x-cache-status')).toBe('HIT')
+  })
+
+  /** Statuses of `count` requests sent at once from one new address. */
+  async function burst(count: number, path: string, init: RawRequest = {}) {
+    const from = nextAddress()
+    const responses = await Promise.all(Array.from({ length: count }, () => send(nginx.baseUrl, path, { ...init, from })))
+    return responses.map((response) => response.status)
+  }
+  // Empty bodies: Payload answers them with a 400 before any limit of the app's own counts them.
+  const emptyPost: RawRequest = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }
+
+  it.each([
+    ['logins', '/api/users/login', emptyPost, 30],
+    ['password resets', '/api/users/forgot-password', emptyPost, 10],
+    ['the contact form’s API', '/api/inquiries', emptyPost, 15],
+    ['the contact form on a page', '/contact', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }, 15],
+    ['search', `/search?q=${RUN}`, {}, 40],
+    ['share images', `/og/site/default?x=${RUN}`, {}, 60],
+  ] as const)('limits how fast one address may send %s (429 past the burst), and others are not held up', async (_label, path, init, count) => {
+    const statuses = await burst(count, path, init)
+    expect(statuses).toContain(429)
+    expect(statuses.some((status) => status !== 429)).toBe(true)
+    expect((await burst(1, path, init))[0]).not.toBe(429)
+  })
+
+  it('does not count page views as contact-form posts', async () => {
+    const statuses = await burst(20, ARTICLE)
+    expect(statuses.every((status) => status === 200)).toBe(true)
+  })
 })

@@ -30,7 +30,7 @@ describe.each([
     expect(image.headers.get('content-type')).toBe('image/png')
     expect(image.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true)
     expect(pngSize(image.bytes)).toEqual({ ihdr: 'IHDR', width: 1200, height: 630 })
-    expect(image.headers.get('cache-control')).toMatch(/public.*s-maxage=\d+/)
+    expect(image.headers.get('cache-control')).toMatch(/^s-maxage=60, stale-while-revalidate=\d+$/)
     // A blank canvas would compress to almost nothing; the title and fonts make it many KB.
     expect(image.bytes.length).toBeGreaterThan(10_000)
   })

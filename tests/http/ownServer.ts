@@ -8,12 +8,13 @@ import { DIST_DIR, freePort, TEST_SITE_URL } from './server'
 
 /**
  * A second production server of the test build (global-setup built it into DIST_DIR), for tests
- * that must break or stop their server: database outages, SIGTERM. The shared server stays
- * untouched. The process is `next start` itself (no npx in between), so signals reach it.
+ * that must break or stop their server (database outages, SIGTERM) or need settings of their own
+ * (`extraEnv`: TRUSTED_PROXIES, ADMIN_EMAIL…). The shared server stays untouched. The process is
+ * `next start` itself (no npx in between), so signals reach it.
  */
 export type OwnServer = { baseUrl: string; child: ChildProcess; log: () => string; exited: Promise<number | null> }
 
-export async function startOwnServer(databaseUri: string): Promise<OwnServer> {
+export async function startOwnServer(databaseUri: string, extraEnv: Record<string, string> = {}): Promise<OwnServer> {
   const port = await freePort()
   const env = {
     ...process.env,
@@ -26,6 +27,7 @@ export async function startOwnServer(databaseUri: string): Promise<OwnServer> {
     // A browser reaches it at this loopback address: trust that origin for the admin's login cookie.
     TRUSTED_ORIGINS: `http://127.0.0.1:${port}`,
     PORT: String(port),
+    ...extraEnv,
   } as NodeJS.ProcessEnv
   delete env.SEED
   delete env.NODE_OPTIONS // jest's --experimental-vm-modules is not for the server

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -244,6 +244,10 @@ it('sets up the source site the way the rest of the file assumes', () => {
   expect(source.article.uploadsInBody).toEqual([expect.stringMatching(/^media\/stones.*\.webp$/)])
   expect(source.article.linksInBody).toEqual(['articles/massage-therapy-benefits-on-immune-function'])
   expect(Object.keys(source.files)).toHaveLength(7) // the WebP, its four generated sizes and two AVIF twins
+})
+
+it('writes the archive readable by its owner only (it holds password hashes and visitors’ messages)', () => {
+  expect(statSync(sourceArchive).mode & 0o777).toBe(0o600)
 })
 
 describe('SQLite → SQLite', () => {

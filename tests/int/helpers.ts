@@ -47,3 +47,16 @@ export async function shutdown(payload: Payload | undefined, db: TestDatabase) {
   await payload?.destroy()
   db.cleanup()
 }
+
+/** Settings that send the site's e-mail to a test SMTP sink on loopback (tests/smtpSink.ts). */
+export const smtpSinkEnv = (port: number) => ({
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: String(port),
+  SMTP_FROM: 'website@wellpress.test',
+  NOTIFY_EMAIL: 'janet@wellpress.test',
+})
+
+/** Later suites in the same worker read process.env afresh: leave no mail server configured for them. */
+export function forgetSmtpSinkEnv() {
+  for (const name of Object.keys(smtpSinkEnv(0))) delete process.env[name]
+}

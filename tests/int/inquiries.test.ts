@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { INQUIRIES_PER_CLIENT } from '../../lib/inquiries/rateLimit'
 import type { User } from '../../payload-types'
 import { readable, startSmtpSink } from '../smtpSink'
-import { bootPayload, shutdown, temporarySqlite, type TestDatabase } from './helpers'
+import { bootPayload, forgetSmtpSinkEnv, shutdown, smtpSinkEnv, temporarySqlite, type TestDatabase } from './helpers'
 
 /**
  * The inquiries hook through the Local API, on a real SQLite file, acting as a visitor does
@@ -12,7 +12,6 @@ import { bootPayload, shutdown, temporarySqlite, type TestDatabase } from './hel
  * sink on loopback: validation with per-field messages, what is stored, the honeypot, the rate
  * limit, trusted writes, and notifications that never cost an inquiry.
  */
-const SMTP_ENV = ['SMTP_HOST', 'SMTP_PORT', 'SMTP_FROM', 'NOTIFY_EMAIL'] as const
 
 let db: TestDatabase
 let payload: Payload
@@ -45,20 +44,14 @@ const countByEmail = async (email: string) =>
 beforeAll(async () => {
   sink = await startSmtpSink()
   db = temporarySqlite()
-  payload = await bootPayload(db, {
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(sink.port),
-    SMTP_FROM: 'website@wellpress.test',
-    NOTIFY_EMAIL: 'janet@wellpress.test',
-  })
+  payload = await bootPayload(db, smtpSinkEnv(sink.port))
   staff = await payload.create({ collection: 'users', data: { email: 'staff@example.com', password: 'a-long-test-password', role: 'editor' } })
 })
 
 afterAll(async () => {
   await shutdown(payload, db)
   await sink?.close()
-  // Later suites in this worker read process.env afresh: leave no mail server configured for them.
-  for (const name of SMTP_ENV) delete process.env[name]
+  forgetSmtpSinkEnv()
 })
 
 it('refuses bad input with a ValidationError naming each field, in form order, and stores nothing', async () => {

@@ -115,6 +115,11 @@ describe('docker-compose.yml: app', () => {
     expect(url.pathname).toBe('/wellpress')
   })
 
+  it('can create the first admin from ADMIN_EMAIL and ADMIN_PASSWORD, left unset by default', () => {
+    expect(environment(app).ADMIN_EMAIL).toBe('${ADMIN_EMAIL:-}')
+    expect(environment(app).ADMIN_PASSWORD).toBe('${ADMIN_PASSWORD:-}')
+  })
+
   it('refuses to start without a PAYLOAD_SECRET and defaults SITE_URL', () => {
     const env = environment(app)
     expect(env.PAYLOAD_SECRET).toMatch(/^\$\{PAYLOAD_SECRET:\?.+\}$/)
@@ -161,6 +166,20 @@ describe('docker-compose.yml: proxy', () => {
     expect(site.replaceAll('$$', '')).not.toContain('$')
     // No cache time of its own: only what the app marks cacheable is kept (tests/http/nginx.test.ts).
     expect(site.replace(/#.*$/gm, '')).not.toMatch(/proxy_cache_valid|proxy_ignore_headers/)
+  })
+
+  it('is the edge: tells the app what it saw itself, never what the client claims', () => {
+    const site = (compose.configs?.['nginx-site']?.content ?? '').replace(/#.*$/gm, '')
+    expect(site).toMatch(/proxy_set_header X-Forwarded-For \$\$remote_addr;/)
+    expect(site).toMatch(/proxy_set_header X-Forwarded-Proto \$\$scheme;/)
+    expect(site).not.toMatch(/http_x_forwarded|proxy_add_x_forwarded_for/)
+  })
+
+  it('has a fixed address on the compose network, the one proxy the app trusts', () => {
+    const proxyService = proxy as Service & { networks?: Record<string, { ipv4_address?: string }> }
+    const address = proxyService.networks?.default?.ipv4_address
+    expect(address).toMatch(/^\d+\.\d+\.\d+\.\d+$/)
+    expect(environment(app).TRUSTED_PROXIES).toBe(address)
   })
 })
 
@@ -281,7 +300,7 @@ describe('Dockerfile', () => {
     expect(workdir?.args).toBe('/app')
   })
 
-  it('runs as a non-root user that owns data/', () => {
+  it('runs as a non-root user that owns data/, closed to everyone else', () => {
     const runner = inStage('runner')
     const users = runner.filter((i) => i.keyword === 'USER').map((i) => i.args.split(':')[0])
     expect(users.length).toBeGreaterThan(0)
@@ -289,6 +308,7 @@ describe('Dockerfile', () => {
     const run = runner.filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n')
     expect(run).toMatch(/mkdir -p \/app\/data\/media/)
     expect(run).toMatch(new RegExp(`chown -R ${users.at(-1)}(:\\S+)? /app/data\\b`))
+    expect(run).toMatch(/chmod -R 700 \/app\/data\b/)
   })
 
   it('exposes 3000, checks its own health with node, and starts node server.js', () => {

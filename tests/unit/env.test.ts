@@ -20,6 +20,7 @@ describe('environment schema', () => {
       PORT: 3000,
       SEED: true,
       TRUSTED_ORIGINS: [],
+      TRUSTED_PROXIES: [],
     })
   })
 

@@ -1,5 +1,6 @@
 import { fieldErrorMap, formFields } from '../../lib/inquiries/formState'
-import { clientAddress, InquiryRateLimiter, SlidingWindowLimiter } from '../../lib/inquiries/rateLimit'
+import { InquiryRateLimiter } from '../../lib/inquiries/rateLimit'
+import { MemoryHitStore } from '../../lib/limits/store'
 import { MESSAGE_MAX_LENGTH, MESSAGES, parseInquiry } from '../../lib/inquiries/schema'
 
 const GOOD = { name: 'Maria', email: 'maria@example.com', message: 'I would like to book a massage.', consent: true }
@@ -94,48 +95,39 @@ describe('contact form state helpers', () => {
   })
 })
 
-describe('sliding-window rate limit', () => {
+describe('inquiry pacing', () => {
   const MINUTE = 60_000
+  const limiter = () => {
+    let now = 0
+    const store = new MemoryHitStore(1000, () => now)
+    const pacing = new InquiryRateLimiter({ perClient: 2, perSite: 5, windowMs: MINUTE, store: () => store })
+    return { admit: (client: string, at: number) => pacing.admit(client, (now = at)), pacing }
+  }
 
-  it('allows `limit` hits per window, then says how long until the oldest leaves it', () => {
-    const limiter = new SlidingWindowLimiter(3, 10 * MINUTE)
-    expect([0, 1, 2].map((minute) => limiter.hit('a', minute * MINUTE).allowed)).toEqual([true, true, true])
-    expect(limiter.hit('a', 4 * MINUTE)).toEqual({ allowed: false, retryAfterSeconds: 6 * 60 })
-    expect(limiter.hit('b', 4 * MINUTE).allowed).toBe(true)
-    // Sliding: at minute 10 the first hit has left the window, the other two have not.
-    expect(limiter.hit('a', 10 * MINUTE + 1).allowed).toBe(true)
-    expect(limiter.hit('a', 10 * MINUTE + 2).allowed).toBe(false)
-    expect(limiter.hit('a', 11 * MINUTE + 1).allowed).toBe(true)
+  it('lets one client send `perClient` messages per window, then says when it may send again', async () => {
+    const { admit } = limiter()
+    expect(await admit('203.0.113.1', 0)).toEqual({ allowed: true, held: false })
+    expect(await admit('203.0.113.1', 10_000)).toEqual({ allowed: true, held: false })
+    expect(await admit('203.0.113.1', 20_000)).toEqual({ allowed: false, retryAfterSeconds: 40 })
+    expect(await admit('203.0.113.2', 20_000)).toEqual({ allowed: true, held: false })
   })
 
-  it('does not count refused hits, so a client that keeps trying is not locked out for ever', () => {
-    const limiter = new SlidingWindowLimiter(1, MINUTE)
-    limiter.hit('a', 0)
-    for (let second = 1; second < 60; second++) expect(limiter.hit('a', second * 1000).allowed).toBe(false)
-    expect(limiter.hit('a', MINUTE).allowed).toBe(true)
+  it('past the site-wide cap, holds messages for review instead of refusing them', async () => {
+    const { admit } = limiter()
+    const decisions = []
+    for (let client = 0; client < 8; client++) decisions.push(await admit(`198.51.100.${client}`, client))
+    expect(decisions.map((decision) => (decision.allowed ? (decision.held ? 'held' : 'new') : 'refused'))).toEqual([
+      'new', 'new', 'new', 'new', 'new', 'held', 'held', 'held',
+    ])
+    // Held messages do not keep the cap shut: once the window has passed, messages are new again.
+    expect(await admit('198.51.100.99', MINUTE + 10)).toEqual({ allowed: true, held: false })
   })
 
-  it('keeps memory bounded: expired keys go first, then the least recently used', () => {
-    const limiter = new SlidingWindowLimiter(2, MINUTE, 100)
-    for (let key = 0; key < 1000; key++) limiter.hit(`k${key}`, key)
-    expect(limiter.size).toBeLessThanOrEqual(100)
-    expect(limiter.hit('k999', 1000).allowed).toBe(true)
-    expect(limiter.hit('k999', 1001).allowed).toBe(false)
-  })
-
-  it('caps the whole site too, whatever addresses the clients claim', () => {
-    const limiter = new InquiryRateLimiter({ perClient: 2, perSite: 5, windowMs: MINUTE })
-    const decisions = Array.from({ length: 7 }, (_, index) => limiter.hit(`client-${index}`, index))
-    expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, true, true, true, false, false])
-    // A refused site-wide hit counts against nobody: the client's own window is untouched.
-    expect(limiter.perClient.retryAfterSeconds('client-5', 10)).toBe(0)
-  })
-})
-
-describe('client address', () => {
-  it('is the last X-Forwarded-For entry: the one the server or its proxy wrote', () => {
-    expect(clientAddress(new Headers({ 'x-forwarded-for': '127.0.0.1' }))).toBe('127.0.0.1')
-    expect(clientAddress(new Headers({ 'x-forwarded-for': '1.2.3.4, 10.0.0.1 , 203.0.113.9' }))).toBe('203.0.113.9')
-    expect(clientAddress(new Headers())).toBe('unknown')
+  it('counts an IPv6 client by its /64, so it cannot start afresh with each of its addresses', async () => {
+    const { admit } = limiter()
+    expect((await admit('2001:db8:1:2::1', 0)).allowed).toBe(true)
+    expect((await admit('2001:db8:1:2::2', 1)).allowed).toBe(true)
+    expect((await admit('2001:db8:1:2:ffff::3', 2)).allowed).toBe(false)
+    expect((await admit('2001:db8:1:3::1', 3)).allowed).toBe(true)
   })
 })

@@ -1,3 +1,4 @@
+import { RESET_REQUEST_TAKEN, TOO_MANY_ATTEMPTS } from '../../lib/auth/errors'
 import { parseEnv } from '../../lib/env'
 import { HONEYPOT_CAUGHT, RATE_LIMITED } from '../../lib/inquiries/errors'
 import { LogThrottle, logFormat, loggingLevels, payloadLogger } from '../../lib/logging'
@@ -21,8 +22,14 @@ describe('log format', () => {
     expect(payloadLogger({ NODE_ENV: 'production' })).toEqual({ options: { name: 'payload' } })
   })
 
-  it('silences Payload’s own log of a turned-away inquiry (its hook logs it, throttled)', () => {
-    expect(loggingLevels).toEqual({ [RATE_LIMITED]: false, [HONEYPOT_CAUGHT]: false })
+  it('silences Payload’s own log of a turned-away inquiry, login or reset request (their hooks log them, throttled)', () => {
+    expect(loggingLevels).toEqual({
+      [RATE_LIMITED]: false,
+      [HONEYPOT_CAUGHT]: false,
+      [TOO_MANY_ATTEMPTS]: false,
+      [RESET_REQUEST_TAKEN]: false,
+      AuthenticationError: 'info',
+    })
   })
 })
 

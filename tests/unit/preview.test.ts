@@ -98,8 +98,18 @@ describe('leaving the preview', () => {
     expect(exitPreviewTarget('/benefits', [null, HOST])).toBe('/benefits')
   })
 
-  it('goes home when it knows no host of its own', () => {
-    expect(exitPreviewTarget('/benefits', [null, undefined])).toBe('/')
+  it.each(['/.//evil.example/login', '/..//evil.example/x', 'http://wellpress.test//evil.example', 'https://wellpress.test/.//evil.example'])(
+    'stays on the site for a path that normalises to two slashes: %j',
+    (candidate) => {
+      const target = exitPreviewTarget(candidate, [HOST])
+      expect(target).toMatch(/^\/(?![/\\])/)
+      expect(new URL(target, `${SITE}/next/exit-preview`).host).toBe(HOST)
+    },
+  )
+
+  it('knowing no host of its own, still returns to a path, but never to an absolute URL', () => {
+    expect(exitPreviewTarget('/benefits', [null, undefined])).toBe('/benefits')
+    expect(exitPreviewTarget('https://wellpress.test/benefits', [null, undefined])).toBe('/')
   })
 
   it.each([

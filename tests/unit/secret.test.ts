@@ -24,6 +24,8 @@ describe('resolvePayloadSecret', () => {
     const first = resolvePayloadSecret({ PAYLOAD_SECRET: undefined }, file)
     expect(first).toMatch(/^[0-9a-f]{64}$/)
     expect(statSync(file).mode & 0o777).toBe(0o600)
+    // The data/ folder it creates is closed to everyone else too.
+    expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700)
     expect(resolvePayloadSecret({ PAYLOAD_SECRET: undefined }, file)).toBe(first)
     expect(readFileSync(file, 'utf8').trim()).toBe(first)
   })

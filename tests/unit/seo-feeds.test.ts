@@ -2,7 +2,7 @@ import { xml2js } from 'xml-js'
 import { z } from 'zod'
 
 import { block, editorState, heading, internalLink, paragraph, paragraphOf, type LexicalNode } from '../../lib/richtext/lexical'
-import { articleHtml, buildFeed, type FeedArticle, toJsonFeed11 } from '../../lib/seo/feeds'
+import { articleHtml, buildFeed, type FeedArticle, feedDocument } from '../../lib/seo/feeds'
 import { site } from '../../lib/site'
 import { EVERY_NODE_TEXT as T, everyNodeDocument } from '../richtext-fixture'
 
@@ -74,7 +74,8 @@ const older: FeedArticle = {
 
 const draft: FeedArticle = { ...article, id: 'd1', title: 'Secret draft', slug: 'secret-draft', _status: 'draft' }
 
-const feed = buildFeed([article, draft, older], { siteUrl: SITE })
+const ARTICLES = [article, draft, older]
+const feed = buildFeed(ARTICLES, 'rss', { siteUrl: SITE })
 
 const attributeUrls = (html: string) => [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((match) => match[1])
 
@@ -214,7 +215,7 @@ describe('RSS 2.0', () => {
   })
   const parsed = parseXml<{
     rss: { _attributes: Record<string, string>; channel: Record<string, XmlText> & { item: unknown[]; 'atom:link': { _attributes: Record<string, string> } } }
-  }>(feed.rss2())
+  }>(feedDocument.rss(ARTICLES, { siteUrl: SITE }))
 
   it('is well-formed <rss version="2.0"> describing the site', () => {
     expect(parsed.rss._attributes.version).toBe('2.0')
@@ -244,7 +245,7 @@ describe('Atom 1.0', () => {
   })
   const parsed = parseXml<{
     feed: { _attributes: { xmlns: string }; id: XmlText; updated: XmlText; title: XmlText; entry: unknown[] }
-  }>(feed.atom1())
+  }>(feedDocument.atom(ARTICLES, { siteUrl: SITE }))
 
   it('is a well-formed <feed> with id, title and updated', () => {
     expect(parsed.feed._attributes.xmlns).toBe('http://www.w3.org/2005/Atom')
@@ -283,7 +284,7 @@ describe('JSON Feed 1.1', () => {
   })
 
   it('matches the 1.1 shape, with the full content and authors list', () => {
-    const parsed = jsonFeed.parse(JSON.parse(toJsonFeed11(feed)))
+    const parsed = jsonFeed.parse(JSON.parse(feedDocument.json(ARTICLES, { siteUrl: SITE })))
     expect(parsed.feed_url).toBe(`${SITE}/feed.json`)
     expect(parsed.items.map((item) => item.url)).toEqual([`${SITE}/blog/massage-and-immunity`, `${SITE}/blog/older-post`])
     expect(parsed.items[0]).toMatchObject({
@@ -292,5 +293,44 @@ describe('JSON Feed 1.1', () => {
       authors: [{ name: 'Janet', url: `${SITE}/authors/janet` }],
       tags: ['Immune health'],
     })
+  })
+})
+
+describe('text typed into titles and excerpts', () => {
+  // What a writer might type, and what an attacker with an editor's login would.
+  const title = 'Is 5 < 6 & more? <img src=x onerror=alert(1)> a]]>b]]><evil/>'
+  const excerpt = 'Pressure 5 < 6 & more: <script>alert(1)</script> ]]><evil/>'
+  const hostile: FeedArticle[] = [{ ...older, title, excerpt }]
+  /** What a feed reader shows for an HTML field: the text once its markup is read. */
+  const asHtmlText = (html: string) => {
+    expect(html).not.toMatch(/<|>/)
+    return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+  }
+  /** Plain text in a CDATA section: as typed, except that no `]]>` may survive in it. */
+  const asCdataText = (text: string) => text.replace(/\u200b/g, '')
+
+  it('RSS: the title stays plain text, the description (HTML) is escaped, and the XML stays whole', () => {
+    const xml = feedDocument.rss(hostile, { siteUrl: SITE })
+    const item = parseXml<{ rss: { channel: { item: Record<string, XmlText & Record<string, unknown>> } } }>(xml).rss.channel.item
+    expect(Object.keys(item)).not.toContain('evil')
+    expect(asCdataText(item.title._cdata as string)).toBe(title)
+    expect(asHtmlText(item.description._cdata as string)).toBe(excerpt)
+  })
+
+  it('Atom: title and summary, both type="html", are escaped', () => {
+    const xml = feedDocument.atom(hostile, { siteUrl: SITE })
+    const entry = parseXml<{ feed: { entry: Record<string, XmlText & { _attributes?: { type?: string } }> } }>(xml).feed.entry
+    expect(Object.keys(entry)).not.toContain('evil')
+    expect(entry.title._attributes?.type).toBe('html')
+    expect(asHtmlText(entry.title._cdata as string)).toBe(title)
+    expect(entry.summary._attributes?.type).toBe('html')
+    expect(asHtmlText(entry.summary._cdata as string)).toBe(excerpt)
+  })
+
+  it('JSON Feed: title and summary are plain text by the spec, so they stay as typed', () => {
+    const [item] = JSON.parse(feedDocument.json(hostile, { siteUrl: SITE })).items
+    expect(item.title).toBe(title)
+    expect(item.summary).toBe(excerpt)
+    expect(item.content_html).not.toContain('<script>')
   })
 })

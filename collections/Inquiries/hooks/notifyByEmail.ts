@@ -34,6 +34,8 @@ export function notificationEmail(inquiry: Pick<Inquiry, 'id' | 'name' | 'email'
 export const notifyByEmail: CollectionAfterChangeHook<Inquiry> = ({ context, doc, operation, req }) => {
   const to = env.NOTIFY_EMAIL
   if (operation !== 'create' || !to || !env.SMTP_HOST || !context[VISITOR_SUBMISSION]) return doc
+  // A held message came in a flood: one e-mail each would bury the therapist's inbox too.
+  if (doc.status === 'held') return doc
   const { payload } = req
   payload
     .sendEmail({ to, ...notificationEmail(doc) })

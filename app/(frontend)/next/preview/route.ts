@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation'
 import type { NextRequest } from 'next/server'
 
 import { previewParams, previewRefusal } from '../../../../lib/preview'
+import { sameSitePath } from '../../../../lib/sitePaths'
 import { authenticatePreviewer, previewPath } from '../../../../lib/queries/preview'
 
 /**
@@ -21,5 +22,5 @@ export async function GET(request: NextRequest) {
   if (!path) return previewRefusal(404, 'Nothing to preview: the document does not exist or has no slug yet.')
 
   ;(await draftMode()).enable()
-  redirect(path)
+  redirect(sameSitePath(path) ?? '/')
 }
