@@ -1,14 +1,20 @@
+import { isDeepStrictEqual } from 'node:util'
+
 import { parse, type HTMLElement } from 'node-html-parser'
 
 import { baseUrl } from './server'
 
 export type Page = { status: number; headers: Headers; html: string; doc: HTMLElement }
 
-export async function get(pathname: string, init: RequestInit = {}): Promise<Page> {
-  const response = await fetch(`${baseUrl()}${pathname}`, { redirect: 'manual', ...init })
+/** A page of the server at `base`, as a client gets it (redirects not followed). */
+export async function getAt(base: string, pathname: string, init: RequestInit = {}): Promise<Page> {
+  const response = await fetch(`${base}${pathname}`, { redirect: 'manual', ...init })
   const html = await response.text()
   return { status: response.status, headers: response.headers, html, doc: parse(html) }
 }
+
+/** A page of the shared test server. */
+export const get = (pathname: string, init: RequestInit = {}) => getAt(baseUrl(), pathname, init)
 
 /** Visible text of an element with whitespace collapsed (scripts and styles excluded). */
 export function text(element: HTMLElement | null | undefined): string {
@@ -26,4 +32,19 @@ export function head(page: Page) {
     canonical: page.doc.querySelector('head link[rel="canonical"]')?.getAttribute('href') ?? null,
     ogUrl: meta('meta[property="og:url"]'),
   }
+}
+
+/**
+ * A page and what it should show, read from the REST API just before and just after it, while other
+ * files change the site: tried again (at most five times) until both reads agree, so the page was
+ * answered in that state.
+ */
+export async function pageWithExpected<T>(pathname: string, expected: () => Promise<T>): Promise<{ page: Page; expected: T }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const before = await expected()
+    const page = await get(pathname)
+    const after = await expected()
+    if (isDeepStrictEqual(before, after)) return { page, expected: after }
+  }
+  throw new Error(`What ${pathname} should show kept changing while it was requested`)
 }
