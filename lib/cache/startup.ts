@@ -16,7 +16,8 @@ const EVERY_ROUTE_TAG = '_N_T_/layout'
 
 type TagsManifest = Map<string, { stale?: number; expired?: number }>
 
-export async function expireWhatWasCachedBeforeStart(now = Date.now()): Promise<void> {
+/** On the clock the cache judges stamps by (lib/cache/handler.js `cacheClock`). */
+export async function expireWhatWasCachedBeforeStart(now = performance.timeOrigin + performance.now()): Promise<void> {
   // `.external`: one instance per process, shared by Next's server and the bundled app code.
   const { tagsManifest } = (await import('next/dist/server/lib/incremental-cache/tags-manifest.external.js')) as {
     tagsManifest: TagsManifest
