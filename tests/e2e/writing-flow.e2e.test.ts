@@ -83,6 +83,18 @@ function isAutosaveOf(id: string, url: string) {
   return pathname === `/api/articles/${id}` && searchParams.get('autosave') === 'true'
 }
 
+/**
+ * The answer to the admin form's save of `id` that is not an autosave (the publish): the change is
+ * live for visitors once the writer's browser has it, not as soon as the database holds it (the
+ * request that publishes also purges the cache, as it ends).
+ */
+function publishAnswered(id: string) {
+  return page.waitForResponse((response) => {
+    const { pathname, searchParams } = new URL(response.url())
+    return pathname === `/api/articles/${id}` && response.request().method() !== 'GET' && searchParams.get('autosave') !== 'true' && response.ok()
+  })
+}
+
 /** The public page exactly as an anonymous visitor's next request gets it (no cookies, no redirects followed). */
 const publicPage = (slug: string) => get(`/blog/${slug}`)
 
@@ -219,7 +231,9 @@ describe('the writing flow in the admin', () => {
     'publishes: the public page shows the article on the next request',
     () =>
       browser.step('publish', async () => {
+        const published = publishAnswered(articleId)
         await page.getByRole('button', { name: 'Publish changes' }).click()
+        await published
         await eventually('the article to be published', async () => {
           expect(await latestDraft(articleId)).toMatchObject({ _status: 'published', title: TITLE })
         })
@@ -249,7 +263,9 @@ describe('the writing flow in the admin', () => {
         // Until it is published, visitors keep the old title.
         expect(text((await publicPage(articleSlug)).doc.querySelector('h1'))).toBe(TITLE)
 
+        const published = publishAnswered(articleId)
         await page.getByRole('button', { name: 'Publish changes' }).click()
+        await published
         await eventually('the new title to be published', async () => {
           const published = await api(`/articles/${articleId}?depth=0`)
           // The slug was made once, from the first title: a live address never changes by accident.

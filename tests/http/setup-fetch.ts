@@ -8,16 +8,18 @@
  */
 const fetchOnce = globalThis.fetch
 
+/** Checked by shape: fetch's errors come from Node's realm, not the test's (instanceof fails). */
 function closedBeforeAnswering(error: unknown): boolean {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause
-  return error instanceof TypeError && cause?.code === 'UND_ERR_SOCKET' && String(cause.message).includes('other side closed')
+  return cause?.code === 'UND_ERR_SOCKET' && String(cause.message).includes('other side closed')
 }
 
 globalThis.fetch = async (input, init) => {
   try {
     return await fetchOnce(input, init)
   } catch (error) {
-    if (!closedBeforeAnswering(error) || input instanceof Request) throw error
+    // A Request object's body may already be spent; the tests pass addresses.
+    if (!closedBeforeAnswering(error) || !(typeof input === 'string' || input instanceof URL)) throw error
     return fetchOnce(input, init)
   }
 }
