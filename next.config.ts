@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url'
+
 import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 
@@ -35,6 +37,9 @@ const nextConfig: NextConfig = {
   // Room for a few thousand pages (a page with its data is about 100 KB); the least recently read
   // beyond that are dropped and render again on their next request (a fifth of a second).
   cacheMaxMemorySize: 256 * 1024 * 1024,
+  // Next's own in-memory cache with stamps that keep a purge effective on a busy server and a
+  // stepped clock, and no stale 404s (lib/cache/handler.js explains each).
+  cacheHandler: fileURLToPath(new URL('./lib/cache/handler.js', import.meta.url)),
   // Unmatched URLs get the site's own 404 page (app/global-not-found.tsx), with two root layouts.
   // Pages and data are cached whole and purged by tag (lib/cache-tags.ts); isrFlushToDisk: false
   // keeps that cache in memory: Next remembers purged tags in memory only, so entries on disk

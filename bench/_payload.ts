@@ -14,7 +14,6 @@ export async function openPayload(dbFile: string, { seed = false } = {}): Promis
     NODE_ENV: 'test',
     SEED: seed ? 'true' : 'false',
   })
-  const { getPayload } = await import('payload')
-  const { default: config } = await import('../payload.config')
-  return getPayload({ config })
+  const { startPayload } = await import('../scripts/startPayload')
+  return startPayload()
 }

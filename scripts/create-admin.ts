@@ -49,11 +49,10 @@ try {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`"${email}" is not an e-mail address.`)
   if (password.length < ADMIN_PASSWORD_MIN_LENGTH) throw new Error(`The password must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters.`)
 
-  const { getPayload } = await import('payload')
-  const { default: config } = await import('../payload.config')
+  const { startPayload } = await import('./startPayload')
   const { createAdmin } = await import('../lib/firstAdmin')
   const { USERS } = await import('../collections/slugs')
-  payload = await getPayload({ config })
+  payload = await startPayload()
   await createAdmin(payload, { email, password })
   // The CLI has been seen to exit 0 having done nothing: check the effect, not the exit.
   const { user } = await payload.login({ collection: USERS, data: { email, password } })

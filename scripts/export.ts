@@ -4,6 +4,8 @@
  * working), and every uploaded image with its generated sizes. See lib/backup/format.ts for the
  * layout. Progress goes to stderr. Restore it with `npm run import -- out.tar.gz`.
  */
+import { startPayload } from './startPayload'
+
 process.env.SEED = 'false' // a backup copies what is there; it never seeds an empty database first
 
 const USAGE = 'Usage: npm run export -- <backup.tar.gz>'
@@ -20,13 +22,10 @@ if (existsSync(outFile)) {
   process.exit(1)
 }
 
-const { getPayload } = await import('payload')
-const { default: config } = await import('../payload.config')
+const payload = await startPayload()
 const { exportBackup } = await import('../lib/backup/export')
 const { verifyArchive } = await import('../lib/backup/archive')
 const { stderrProgress } = await import('../lib/backup/progress')
-
-const payload = await getPayload({ config })
 let exitCode = 0
 try {
   const { manifest } = await exportBackup(payload, outFile, stderrProgress())

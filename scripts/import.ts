@@ -4,6 +4,8 @@
  * MongoDB), and its images into the upload folder. A database that already holds anything is
  * refused. Progress goes to stderr.
  */
+import { startPayload } from './startPayload'
+
 process.env.SEED = 'false' // an empty target must stay empty until the backup fills it
 
 const USAGE = 'Usage: npm run import -- <backup.tar.gz>'
@@ -14,12 +16,9 @@ if (args.length !== 1 || args[0].startsWith('-')) {
 }
 const archiveFile = args[0]
 
-const { getPayload } = await import('payload')
-const { default: config } = await import('../payload.config')
+const payload = await startPayload()
 const { importBackup } = await import('../lib/backup/import')
 const { stderrProgress } = await import('../lib/backup/progress')
-
-const payload = await getPayload({ config })
 let exitCode = 0
 try {
   // importBackup re-counts the database against the manifest before it returns (its proof of effect).

@@ -2,14 +2,13 @@
  * `npm run seed`: imports the therapist's first article (author, benefits, topic, article).
  * Safe to run any number of times: it only creates what is missing and never edits or deletes.
  */
+import { startPayload } from './startPayload'
+
 process.env.SEED = 'false' // this script seeds explicitly, and reports what it did
 
-const { getPayload } = await import('payload')
-const { default: config } = await import('../payload.config')
+const payload = await startPayload()
 const { seed } = await import('../lib/seed')
 const { ARTICLES } = await import('../collections/slugs')
-
-const payload = await getPayload({ config })
 let exitCode = 0
 try {
   const report = await seed(payload)

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { request } from 'node:http'
 
@@ -5,6 +6,7 @@ import { revalidateTag } from 'next/cache'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { env } from '../env'
+import { cacheClock, fillsBeganBefore } from './fills.js'
 import { recordPurge } from './stats'
 
 /**
@@ -43,6 +45,8 @@ export function purgeCacheTags(tags: readonly string[], req: PayloadRequest): vo
     try {
       for (const tag of tags) revalidateTag(tag, PURGE_NOW)
       recordPurge('request', tags)
+      const answer = answersOfPurgingRequests.getStore()
+      if (answer) answer.purged = true
       return
     } catch (error) {
       // Not in a request Next can purge from after all (say, a REST call made during a render).
@@ -50,6 +54,40 @@ export function purgeCacheTags(tags: readonly string[], req: PayloadRequest): vo
     }
   }
   purgeOutsideRequest(tags, req)
+}
+
+/**
+ * Around each API request (`answerOnceLive`): whether it purged anything. On globalThis because
+ * Next bundles each route apart, and the hooks that purge may come from another bundle's copy of
+ * this module (Payload keeps one instance per process, with the collections it started with).
+ */
+const PURGING_REQUESTS = Symbol.for('wellpress.purging-requests')
+const answersOfPurgingRequests = ((globalThis as { [PURGING_REQUESTS]?: AsyncLocalStorage<{ purged: boolean }> })[PURGING_REQUESTS] ??=
+  new AsyncLocalStorage<{ purged: boolean }>())
+
+/** Long enough for any render on a busy server; a render that errs never ends its fill. */
+const LONGEST_WAIT_MS = 5_000
+
+/**
+ * Wraps the REST and GraphQL routes: a request that changed what visitors see is answered only
+ * once no render that began before the change is still running. Pages render once for everyone
+ * who asks while they render: a request arriving during a render that read the article just
+ * before the edit would be handed that old version, even after the editor saw "saved". Renders
+ * that begin after the write read the new version; those that began before it are stamped
+ * accordingly (lib/cache/handler.js), so the purge applied as this request ends expires them.
+ */
+export function answerOnceLive<A extends unknown[]>(handler: (request: Request, ...rest: A) => Promise<Response>) {
+  return async (request: Request, ...rest: A): Promise<Response> => {
+    const answer = { purged: false }
+    const response = await answersOfPurgingRequests.run(answer, () => handler(request, ...rest))
+    if (answer.purged) await rendersBeganBefore(cacheClock())
+    return response
+  }
+}
+
+async function rendersBeganBefore(time: number) {
+  const deadline = Date.now() + LONGEST_WAIT_MS
+  while (fillsBeganBefore(time) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
 }
 
 function purgeOutsideRequest(tags: readonly string[], req: PayloadRequest) {

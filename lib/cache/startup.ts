@@ -12,11 +12,14 @@
  * implicit tag Next gives every route under the root layout: the same record `revalidateTag`
  * writes, in the process-wide tag list Next's cache consults on every read.
  */
+import { cacheClock } from './fills.js'
+
 const EVERY_ROUTE_TAG = '_N_T_/layout'
 
 type TagsManifest = Map<string, { stale?: number; expired?: number }>
 
-export async function expireWhatWasCachedBeforeStart(now = Date.now()): Promise<void> {
+/** `now` on the clock the cache stamps and judges by (lib/cache/fills.js). */
+export async function expireWhatWasCachedBeforeStart(now = cacheClock()): Promise<void> {
   // `.external`: one instance per process, shared by Next's server and the bundled app code.
   const { tagsManifest } = (await import('next/dist/server/lib/incremental-cache/tags-manifest.external.js')) as {
     tagsManifest: TagsManifest

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto'
+
 import { xml2js } from 'xml-js'
 import { z } from 'zod'
 
+import { block, editorState, paragraph } from '../../lib/richtext/lexical'
 import { adminSession, api, lexicalParagraph } from './auth'
 import { baseUrl, TEST_SITE_URL } from './server'
 
@@ -28,6 +31,13 @@ const LIST_URLS = [`${TEST_SITE_URL}/`, `${TEST_SITE_URL}/blog`, `${TEST_SITE_UR
 
 const DRAFT_TITLE = `Crawler-invisible draft ${Date.now()}`
 const DRAFT_SLUG = DRAFT_TITLE.toLowerCase().replace(/\s+/g, '-')
+/**
+ * The feeds carry the twenty newest articles, and other files publish while this one runs: the
+ * feeds are checked on an article this file publishes just before, written as the seeded one is
+ * (text, then its benefits as a numbered list).
+ */
+const FEED_SLUG = `feed-reader-article-${Date.now().toString(36)}`
+const FEED_ARTICLE_URL = `${TEST_SITE_URL}/blog/${FEED_SLUG}`
 
 const onSite = z.string().refine((url) => url.startsWith(`${TEST_SITE_URL}/`), `an absolute URL on ${TEST_SITE_URL}`)
 
@@ -70,6 +80,24 @@ beforeAll(async () => {
   })
   expect(created.status).toBe(201)
   expect(created.body.doc.slug).toBe(DRAFT_SLUG)
+
+  const benefits = await api('/benefits?sort=order&limit=5&depth=0&select[slug]=true')
+  expect(benefits.body.docs.map((doc: { slug: string }) => doc.slug)).toEqual(BENEFIT_SLUGS)
+  const published = await api('/articles', {
+    method: 'POST',
+    token,
+    body: JSON.stringify({
+      title: `What a feed reader sees ${FEED_SLUG}`,
+      slug: FEED_SLUG,
+      excerpt: 'Every word of an article, in every feed.',
+      content: editorState([paragraph('Here are five ways massage helps:'), block('benefitList', randomBytes(12).toString('hex'))]),
+      author: janet.body.docs[0].id,
+      topics: [topic.body.docs[0].id],
+      benefits: benefits.body.docs.map((doc: { id: string }) => doc.id),
+      _status: 'published',
+    }),
+  })
+  expect(published.status).toBe(201)
 })
 
 const expectNoDraft = (body: string) => {
@@ -143,7 +171,7 @@ describe('/robots.txt', () => {
   })
 })
 
-/** The seeded article's entry must carry its full text, with its benefits as a linked, ordered list. */
+/** An article's entry must carry its full text, with its benefits as a linked, ordered list. */
 function expectFullArticleHtml(html: string) {
   expect(html).toContain('<ol class="benefit-list">')
   for (const slug of BENEFIT_SLUGS) expect(html).toContain(`href="${TEST_SITE_URL}/benefits/${slug}"`)
@@ -167,9 +195,9 @@ describe('/feed.xml (RSS 2.0)', () => {
     expect(rss._attributes.version).toBe('2.0')
     expect(rss.channel.link._text).toBe(`${TEST_SITE_URL}/`)
     const items = asArray(rss.channel.item).map((item) => rssItem.parse(item))
-    const seeded = items.find((item) => item.link._text === ARTICLE_URL)
-    expect(seeded).toBeDefined()
-    expectFullArticleHtml(seeded?.['content:encoded']._cdata ?? '')
+    const entry = items.find((item) => item.link._text === FEED_ARTICLE_URL)
+    expect(entry).toBeDefined()
+    expectFullArticleHtml(entry?.['content:encoded']._cdata ?? '')
     expectNoDraft(feed.body)
   })
 })
@@ -191,8 +219,9 @@ describe('/atom.xml (Atom 1.0)', () => {
     expect(atom.id._text).toBe(`${TEST_SITE_URL}/`)
     expect(atom.updated._text).toMatch(/^\d{4}-\d{2}-\d{2}T/)
     const entries = asArray(atom.entry).map((entry) => atomEntry.parse(entry))
-    const seeded = entries.find((entry) => entry.id._text === ARTICLE_URL)
-    expectFullArticleHtml(seeded?.content._cdata ?? '')
+    const entry = entries.find((candidate) => candidate.id._text === FEED_ARTICLE_URL)
+    expect(entry).toBeDefined()
+    expectFullArticleHtml(entry?.content._cdata ?? '')
     expectNoDraft(feed.body)
   })
 })
@@ -212,9 +241,9 @@ describe('/feed.json (JSON Feed 1.1)', () => {
     expect(feed.status).toBe(200)
     expect(feed.contentType).toBe('application/feed+json; charset=utf-8')
     const parsed = jsonFeed.parse(JSON.parse(feed.body))
-    const seeded = parsed.items.find((item) => item.url === ARTICLE_URL)
-    expect(seeded?.tags).toContain('Immune health')
-    expectFullArticleHtml(seeded?.content_html ?? '')
+    const entry = parsed.items.find((item) => item.url === FEED_ARTICLE_URL)
+    expect(entry?.tags).toContain('Immune health')
+    expectFullArticleHtml(entry?.content_html ?? '')
     expectNoDraft(feed.body)
   })
 })

@@ -1,5 +1,7 @@
+import { registerTestAdmin } from './auth'
 import { startServer } from './server'
 
 export default async function globalSetup() {
   await startServer()
+  await registerTestAdmin()
 }

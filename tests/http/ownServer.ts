@@ -14,7 +14,11 @@ import { DIST_DIR, freePort, TEST_SITE_URL } from './server'
  */
 export type OwnServer = { baseUrl: string; child: ChildProcess; log: () => string; exited: Promise<number | null> }
 
-export async function startOwnServer(databaseUri: string, extraEnv: Record<string, string> = {}): Promise<OwnServer> {
+/** `nodeOptions`: flags for the server's Node before `next start` (e.g. `--import` of a fixture); `env`: more variables. */
+export async function startOwnServer(
+  databaseUri: string,
+  { nodeOptions = [], env: extraEnv = {} }: { nodeOptions?: string[]; env?: Record<string, string> } = {},
+): Promise<OwnServer> {
   const port = await freePort()
   const env = {
     ...process.env,
@@ -31,7 +35,7 @@ export async function startOwnServer(databaseUri: string, extraEnv: Record<strin
   } as NodeJS.ProcessEnv
   delete env.SEED
   delete env.NODE_OPTIONS // jest's --experimental-vm-modules is not for the server
-  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...nodeOptions, path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

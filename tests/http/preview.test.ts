@@ -1,4 +1,4 @@
-import { adminSession, ADMIN, api, lexicalParagraph } from './auth'
+import { adminSession, api, lexicalParagraph, ownAccount } from './auth'
 import { get, text, type Page } from './html'
 import { baseUrl } from './server'
 
@@ -48,10 +48,10 @@ const previewBar = (page: Page) => page.doc.querySelector('.preview-bar')
 
 beforeAll(async () => {
   token = (await adminSession()).token
-  const login = await api('/users/login', { method: 'POST', body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }) })
-  expect(login.status).toBe(200)
-  loginCookie = setCookie(login.headers, 'payload-token') as string
-  expect(loginCookie).toBe(`payload-token=${login.body.token}`)
+  // A login of this file's own (a writer's browser after the admin's login form).
+  const writer = await ownAccount()
+  loginCookie = writer.cookie
+  expect(loginCookie).toBe(`payload-token=${writer.token}`)
 
   const janet = (await api('/authors?where[slug][equals]=janet&depth=0')).body.docs[0].id
   const article = (title: string, body: string) => ({

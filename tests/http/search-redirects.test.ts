@@ -116,7 +116,7 @@ describe('/search', () => {
     expect(text(page.doc.querySelector('main'))).toContain('first 200 characters')
   })
 
-  it.each(['page=0', 'page=abc', 'page=2', 'page=-1', 'page=1.5'])('answers 404 for a page that does not exist (%s)', async (query) => {
+  it.each(['page=0', 'page=abc', 'page=9999', 'page=-1', 'page=1.5'])('answers 404 for a page that does not exist (%s)', async (query) => {
     expect((await get(`/search?q=immune&${query}`)).status).toBe(404)
   })
 

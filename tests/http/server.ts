@@ -17,7 +17,8 @@ export const TEST_SITE_URL = 'https://wellpress.test'
 const checkout = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)
 const STATE_FILE = path.join(os.tmpdir(), `wellpress-http-server-${checkout}-${DIST_DIR.replace(/\W+/g, '')}.json`)
 
-export type ServerState = { baseUrl: string; pid: number; dataDir: string; logFile: string }
+/** `admin`: the test admin's session, made once by global-setup (tests/http/auth.ts). */
+export type ServerState = { baseUrl: string; pid: number; dataDir: string; logFile: string; admin?: { token: string; role: string } }
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -73,7 +74,7 @@ export async function startServer(): Promise<ServerState> {
   })
   child.unref()
   const state: ServerState = { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid as number, dataDir, logFile }
-  writeFileSync(STATE_FILE, JSON.stringify(state))
+  saveServerState(state)
   await waitUntilServing(state)
   return state
 }
@@ -102,6 +103,10 @@ export function stopServer(state: ServerState | null = readServerState()) {
   }
   rmSync(state.dataDir, { recursive: true, force: true })
   rmSync(STATE_FILE, { force: true })
+}
+
+export function saveServerState(state: ServerState) {
+  writeFileSync(STATE_FILE, JSON.stringify(state))
 }
 
 export function readServerState(): ServerState | null {

@@ -32,7 +32,7 @@ async function storedInquiries(): Promise<{ email: string; status: string }[]> {
 
 beforeAll(async () => {
   database = temporarySqliteUri()
-  server = await startOwnServer(database.uri, { TRUSTED_PROXIES: PROXY, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password })
+  server = await startOwnServer(database.uri, { env: { TRUSTED_PROXIES: PROXY, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } })
   const login = await postJson(server.baseUrl, '/api/users/login', ADMIN, '127.23.0.99')
   expect(login.status).toBe(200)
   adminToken = login.json().token

@@ -114,9 +114,8 @@ export type ProbeResult = Awaited<ReturnType<typeof probe>>
 if (process.argv[1]?.endsWith('backup-roundtrip-probe.ts')) {
   process.env.SEED = 'false'
   const options = JSON.parse(process.argv[2] ?? '{}') as ProbeOptions
-  const { getPayload } = await import('payload')
-  const { default: config } = await import('../../payload.config')
-  const payload = await getPayload({ config })
+  const { startPayload } = await import('../../scripts/startPayload')
+  const payload = await startPayload()
   let exitCode = 0
   try {
     process.stdout.write(`PROBE ${JSON.stringify(await probe(payload, options))}\n`)

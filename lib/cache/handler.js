@@ -1,0 +1,117 @@
+// @ts-check
+/**
+ * Next's cache of whole pages and of the reads beneath them (next.config.ts `cacheHandler`): Next's
+ * own in-memory cache (FileSystemCache, with `isrFlushToDisk: false`), with three corrections that
+ * keep "publish → live on the next request" true on a busy server (lib/cache-tags.ts):
+ *
+ * 1. One clock. Next 16.4 stamps cache entries and tag purges with Date.now()
+ *    (file-system-cache.js `set` and `revalidateTag`) but judges them against
+ *    performance.timeOrigin + performance.now() (tags-manifest.external.js `areTagsExpired`,
+ *    incremental-cache/index.js). Those drift apart once the wall clock is stepped (time
+ *    synchronisation does that on a fresh machine): with Date.now() ahead, a purge counts as "not
+ *    yet expired, only stale" for that long, so the first request after a publish still gets the
+ *    cached 404 while a re-render runs in the background. Every stamp here uses the clock Next
+ *    judges by, which is also monotonic.
+ * 2. An entry is stamped with the time its render (or database read) began, not the time it was
+ *    stored (lib/cache/fills.js). A render that read the article just before an edit and finished
+ *    just after the edit's purge was stored as newer than the purge, and served the old version as
+ *    fresh until the next change. Stamped with its start, the purge expires it like any older
+ *    entry. (Requests that arrive while such a render runs share its result: lib/cache/purge.ts
+ *    answers the edit only once those renders are done.)
+ * 3. A page that answered an error (a 404) is never served stale. Next re-renders a stale page in
+ *    the background with the response of the request that found it stale, after setting that
+ *    response's status to the stale 404: the fresh render then reads that 404 and writes
+ *    `<meta name="robots" content="noindex">` into the new article's page (app-render.js
+ *    `NonIndex`, which reads `ctx.res.statusCode`), cached and served to crawlers. A stale 404
+ *    therefore renders in the foreground instead, with a clean response.
+ *
+ * Plain JavaScript: Next loads this module with import() at run time, outside its bundles.
+ */
+import * as fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
+import { areTagsStale, tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
+
+import { cacheClock, fillStamp, fillStarted } from './fills.js'
+
+// Node hands this CommonJS module over as `default` (module.exports, whose `default` is the class);
+// Next's bundler, which also compiles this file into the proxy's bundle, as the class itself.
+/** @type {any} */
+const fileSystemCacheExports = fileSystemCacheModule.default
+const FileSystemCache = fileSystemCacheExports.default ?? fileSystemCacheExports
+
+/** @typedef {{ lastModified?: number; value: any; cacheControl?: { revalidate?: number | false; expire?: number } }} Entry */
+/** @typedef {{ kind?: string; tags?: string[]; softTags?: string[]; revalidate?: number | false }} GetContext */
+
+/** @param {Entry} entry */
+function tagsOf(entry, /** @type {GetContext} */ ctx) {
+  if (entry.value?.kind === 'FETCH') return [...(ctx.tags ?? []), ...(ctx.softTags ?? [])]
+  const header = entry.value?.headers?.['x-next-cache-tags']
+  return typeof header === 'string' ? header.split(',') : []
+}
+
+/**
+ * Whether Next will render (or read) this entry anew after serving it: past its revalidate time
+ * or its expire time, or one of its tags marked stale. (Expired tags never get here: the cache
+ * reports those entries missing.)
+ * @param {Entry} entry @param {GetContext} ctx @param {number} now
+ */
+export function goesStale(entry, ctx, now) {
+  const lastModified = entry.lastModified ?? now
+  // `||` as Next's incremental cache reads it (a 0 there means "not given").
+  const revalidate = entry.value?.kind === 'FETCH' ? ctx.revalidate || entry.value.revalidate : entry.cacheControl?.revalidate
+  const expire = entry.value?.kind === 'FETCH' ? undefined : entry.cacheControl?.expire
+  if (typeof expire === 'number' && lastModified + expire * 1000 < now) return true
+  if (typeof revalidate === 'number' && lastModified + revalidate * 1000 < now) return true
+  return areTagsStale(tagsOf(entry, ctx), lastModified)
+}
+
+/** @param {Entry} entry */
+export function isErrorPage(entry) {
+  return entry.value?.kind === 'APP_PAGE' && typeof entry.value.status === 'number' && entry.value.status >= 400
+}
+
+export default class WellpressCacheHandler extends FileSystemCache {
+  /** @param {{ fs: unknown; serverDistDir: string; flushToDisk?: boolean; maxMemoryCacheSize?: number; dev?: boolean }} ctx as Next passes it */
+  constructor(ctx) {
+    super(ctx)
+  }
+
+  /** @param {string} key @param {GetContext} ctx */
+  async get(key, ctx) {
+    const now = cacheClock()
+    /** @type {Entry | null} */
+    const entry = await super.get(key, /** @type {any} */ (ctx))
+    if (!entry) {
+      fillStarted(key, now)
+      return null
+    }
+    if (goesStale(entry, ctx, now)) {
+      fillStarted(key, now)
+      if (isErrorPage(entry)) return null
+    }
+    return entry
+  }
+
+  /** @param {string} key @param {any} data @param {any} ctx */
+  set(key, data, ctx) {
+    const stamp = fillStamp(key, cacheClock())
+    const written = super.set(key, data, ctx)
+    // FileSystemCache puts the entry in memory before its first await: restamp it right away.
+    const stored = FileSystemCache.memoryCache?.get(key)
+    if (stored && stored.value === data) stored.lastModified = stamp
+    return written
+  }
+
+  /**
+   * FileSystemCache's purge on this module's clock. `durations.expire` 0 (lib/cache/purge.ts)
+   * expires at once: the next request renders afresh.
+   * @param {string | string[]} tags @param {{ expire?: number }} [durations]
+   */
+  async revalidateTag(tags, durations) {
+    const now = cacheClock()
+    for (const tag of typeof tags === 'string' ? [tags] : tags) {
+      const existing = tagsManifest.get(tag) ?? {}
+      if (!durations) tagsManifest.set(tag, { ...existing, expired: now })
+      else tagsManifest.set(tag, { ...existing, stale: now, ...(durations.expire !== undefined ? { expired: now + durations.expire * 1000 } : {}) })
+    }
+  }
+}
