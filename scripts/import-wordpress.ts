@@ -62,6 +62,19 @@ function readOptions(): z.infer<typeof Options> {
 
 const options = readOptions()
 
+// Before Payload starts: a wrong name is said at once.
+const fileProblem = (() => {
+  try {
+    return statSync(options.file).isFile() ? null : 'is not a file'
+  } catch {
+    return 'does not exist'
+  }
+})()
+if (fileProblem) {
+  console.error(`Import failed: ${options.file} ${fileProblem}.`)
+  process.exit(1)
+}
+
 const { getPayload } = await import('payload')
 const { default: config } = await import('../payload.config')
 const { importWordPress } = await import('../lib/wordpress/importer')
