@@ -173,9 +173,7 @@ function element(node: DomElement, sink: Sink, state: State) {
       return boundary(sink)
     case 'dt':
     case 'summary':
-      boundary(sink)
-      withFormat(TEXT_FORMAT.bold, node, sink, state)
-      return boundary(sink)
+      return ownLine(node, TEXT_FORMAT.bold, sink, state)
     case 'h1':
     case 'h2':
     case 'h3':
@@ -191,9 +189,7 @@ function element(node: DomElement, sink: Sink, state: State) {
     case 'figure':
       return figure(node, sink, state)
     case 'figcaption':
-      boundary(sink)
-      withFormat(TEXT_FORMAT.italic, node, sink, state)
-      return boundary(sink)
+      return ownLine(node, TEXT_FORMAT.italic, sink, state)
     case 'hr':
       if (sink.mode === 'block') pushBlock(sink, horizontalRule())
       else boundary(sink)
@@ -440,7 +436,7 @@ function figure(node: DomElement, sink: Sink, state: State) {
     const media = DomUtils.findOne((element) => ['iframe', 'video', 'audio', 'source'].includes(element.name), content)
     const url = (media && (DomUtils.getAttributeValue(media, 'src') ?? '')) || (/^https?:\/\/\S+$/.test(wrapperText) ? wrapperText : '')
     if (url) embedLink(url, sink, state)
-    if (caption) captionParagraph(captionElement as DomElement, sink, state)
+    if (captionElement) ownLine(captionElement, TEXT_FORMAT.italic, sink, state)
     return
   }
   if (nestedFigures.length === 0 && images.length === 1) {
@@ -451,12 +447,13 @@ function figure(node: DomElement, sink: Sink, state: State) {
     return
   }
   walk(content, sink, state)
-  if (captionElement) captionParagraph(captionElement, sink, state)
+  if (captionElement) ownLine(captionElement, TEXT_FORMAT.italic, sink, state)
 }
 
-function captionParagraph(captionElement: DomElement, sink: Sink, state: State) {
+/** An element's words on a line (a paragraph) of their own, in a format: captions, terms. */
+function ownLine(node: DomElement, format: number, sink: Sink, state: State) {
   boundary(sink)
-  withFormat(TEXT_FORMAT.italic, captionElement, sink, state)
+  withFormat(format, node, sink, state)
   boundary(sink)
 }
 
@@ -542,7 +539,7 @@ function table(node: DomElement, sink: Sink, state: State) {
     boundary(sink)
   }
   const caption = DomUtils.findOne((element) => element.name === 'caption', node.children)
-  if (caption) captionParagraph(caption, sink, state)
+  if (caption) ownLine(caption, TEXT_FORMAT.italic, sink, state)
 }
 
 /** `<pre>` keeps its line breaks as a paragraph's; poetry (a verse block) loses nothing. */

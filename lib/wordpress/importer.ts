@@ -123,6 +123,7 @@ class WordPressImport {
   private readonly articleIds = new Map<number, string>()
   private readonly authorIds = new Map<string, string | null>()
   private readonly topicIds = new Map<string, { id: string; slug: string } | null>()
+  private readonly topicNames = new Map<string, { id: string; slug: string }>()
   private readonly mediaResults = new Map<string, Promise<ResolvedMedia | null>>()
   private existingMedia = new Map<string, ResolvedMedia>()
   /** Posts whose links point at articles written after them: rewritten once those exist. */
@@ -350,16 +351,21 @@ class WordPressImport {
 
   // ─── Authors, topics, images ────────────────────────────────────────────────────────────────
 
-  /** One document of `collection` with this key, or (first import) with this name, case aside. */
-  private async findByKeyOrName(collection: typeof AUTHORS | typeof TOPICS, key: string, nameField: 'name', name: string, slug: string) {
+  /**
+   * One document of `collection` with this key, or else one with this name, case aside: a profile
+   * or topic she made herself (then `linked`: it gets the key), or, for topics, the topic of a
+   * category named like this tag (one topic for both). Two WordPress logins with the same display
+   * name stay two profiles.
+   */
+  private async findByKeyOrName(collection: typeof AUTHORS | typeof TOPICS, key: string, name: string, slug: string) {
     const byKey = await this.payload.find({ collection, where: { wordpressKey: { equals: key } }, depth: 0, limit: 1, overrideAccess: true })
     if (byKey.docs[0]) return { doc: byKey.docs[0] as { id: string; slug: string }, linked: false }
-    const where: Where = { or: [{ [nameField]: { like: name } }, { slug: { equals: slug } }] }
+    const where: Where = { or: [{ name: { like: name } }, { slug: { equals: slug } }] }
     const candidates = await this.payload.find({ collection, where, depth: 0, limit: 20, overrideAccess: true })
     const same = (candidates.docs as { id: string; slug: string; name: string; wordpressKey?: string | null }[]).find(
-      (doc) => !doc.wordpressKey && doc.name.trim().toLowerCase() === name.trim().toLowerCase(),
+      (doc) => (collection === TOPICS || !doc.wordpressKey) && doc.name.trim().toLowerCase() === name.trim().toLowerCase(),
     )
-    return same ? { doc: same, linked: true } : null
+    return same ? { doc: same, linked: !same.wordpressKey } : null
   }
 
   /** A slug free in `collection`: `base`, else `base-2`… */
@@ -381,7 +387,7 @@ class WordPressImport {
     const key = `author:${login}`
     let id: string | null = null
     try {
-      const found = await this.findByKeyOrName(AUTHORS, key, 'name', name, slugify(name))
+      const found = await this.findByKeyOrName(AUTHORS, key, name, slugify(name))
       if (found) {
         id = found.doc.id
         this.report.counts.authors.unchanged++
@@ -414,8 +420,14 @@ class WordPressImport {
     const name = (term?.name || fallbackName || nicename).slice(0, 80)
     const baseSlugOfTopic = slugify(decodeURIComponentSafe(nicename)) || slugify(name) || 'topic'
     let result: { id: string; slug: string } | null = null
+    // A category and a tag of the same name, met in this run (a dry run has no documents to find).
+    const sameName = this.topicNames.get(name.trim().toLowerCase())
+    if (sameName) {
+      this.topicIds.set(key, sameName)
+      return sameName
+    }
     try {
-      const found = await this.findByKeyOrName(TOPICS, key, 'name', name, baseSlugOfTopic)
+      const found = await this.findByKeyOrName(TOPICS, key, name, baseSlugOfTopic)
       if (found) {
         result = { id: found.doc.id, slug: found.doc.slug }
         this.report.counts.topics.unchanged++
@@ -444,6 +456,7 @@ class WordPressImport {
       this.report.problems.push(`topic "${name}" (${kind} ${nicename}): ${errorMessage(error)}`)
     }
     this.topicIds.set(key, result)
+    if (result) this.topicNames.set(name.trim().toLowerCase(), result)
     return result
   }
 
@@ -729,14 +742,7 @@ class WordPressImport {
         if (state === 'scheduled') noteSchedule()
         return 'created'
       }
-      const doc = await this.payload.create({
-        collection: ARTICLES,
-        data: { ...data, _status: status, wordpress: mark() } as never,
-        draft: status === 'draft',
-        depth: 0,
-        overrideAccess: true,
-        context: CONTEXT,
-      })
+      const doc = await this.save(null, { ...data, _status: status, wordpress: mark() })
       this.articleIds.set(post.id, doc.id)
       if (status === 'published') this.purgeArticle(doc.slug)
       if (state === 'scheduled') {
@@ -761,15 +767,7 @@ class WordPressImport {
 
     if (outcome === 'updated' && !this.dryRun) {
       const nextStatus = statusChanged ? status : (current._status ?? 'draft')
-      const doc = await this.payload.update({
-        collection: ARTICLES,
-        id: existingId,
-        data: { ...data, _status: nextStatus, wordpress: mark() } as never,
-        draft: nextStatus === 'draft',
-        depth: 0,
-        overrideAccess: true,
-        context: CONTEXT,
-      })
+      const doc = await this.save(existingId, { ...data, _status: nextStatus, wordpress: mark() })
       if (current._status === 'published' || nextStatus === 'published') {
         this.purgeArticle(current.slug)
         this.purgeArticle(doc.slug)
@@ -782,6 +780,12 @@ class WordPressImport {
       if (!this.dryRun) await this.schedule(existingId, at)
     }
     return outcome
+  }
+
+  /** Creates (no id) or updates an article; a draft is saved as a draft (its required fields not enforced yet). */
+  private save(id: string | null, data: Record<string, unknown> & { _status: Article['_status'] }): Promise<Article> {
+    const options = { collection: ARTICLES, data: data as never, draft: data._status === 'draft', depth: 0, overrideAccess: true, context: CONTEXT } as const
+    return id ? this.payload.update({ ...options, id }) : this.payload.create(options)
   }
 
   private purgeArticle(slug: string | null | undefined) {

@@ -395,13 +395,31 @@ export function defineWordPressImportSuite(makeDatabase: () => TestDatabase) {
       expect(again.problems.filter((problem) => problem.includes('post 101'))).toEqual([])
     }, 120_000)
 
-    it('makes topics of tags too when asked (--tags-as-topics)', async () => {
-      const report = await run({ tagsAsTopics: true })
-      expect(report.counts.topics.created).toBe(2)
+    it('makes topics of tags too when asked (--tags-as-topics); a tag named like a category shares its topic', async () => {
+      // The tag "rest" renamed "Self-care" in WordPress: the same words as the category.
+      const file = variant('tags', [
+        ['<wp:tag_name><![CDATA[rest]]></wp:tag_name>', '<wp:tag_name><![CDATA[Self-care]]></wp:tag_name>'],
+        ['<category domain="post_tag" nicename="rest"><![CDATA[rest]]></category>', '<category domain="post_tag" nicename="rest"><![CDATA[Self-care]]></category>'],
+      ])
+      const report = await run({ file, tagsAsTopics: true })
+      expect(report.counts.topics.created).toBe(1)
       const stretching = await article(102, 1)
       expect((stretching.topics as { name: string }[]).map((topic) => topic.name)).toEqual(['Self-care', 'desk work'])
-      const { docs } = await payload.find({ collection: 'redirects', where: { from: { in: ['/tag/rest', '/tag/desk-work'] } }, depth: 0, overrideAccess: true })
-      expect(docs).toHaveLength(2)
+      const { docs } = await payload.find({
+        collection: 'redirects',
+        where: { from: { in: ['/tag/rest', '/tag/desk-work', '/category/wellness/self-care'] } },
+        depth: 1,
+        overrideAccess: true,
+        populate: { topics: { slug: true } },
+        sort: 'from',
+      })
+      expect((docs as Redirect[]).map((redirect) => [redirect.from, redirectTarget(redirect)])).toEqual([
+        ['/category/wellness/self-care', '/topics/self-care'],
+        ['/tag/desk-work', '/topics/desk-work'],
+        ['/tag/rest', '/topics/self-care'],
+      ])
+      const topics = await payload.find({ collection: 'topics', depth: 0, pagination: false, overrideAccess: true })
+      expect(topics.docs.map((topic) => topic.name).sort()).toEqual(['Immune health', 'Self-care', 'Sleep & Rest', 'desk work'])
     }, 120_000)
   })
 }
