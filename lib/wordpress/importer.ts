@@ -169,9 +169,14 @@ class WordPressImport {
     }
     await this.importLibrary()
     await this.writeRedirects()
+    const media = this.report.counts.media
     if (this.missingFiles > 0 && !this.options.uploadsDir) {
       this.report.problems.unshift(
         `${this.missingFiles} image(s) not imported: no --uploads folder was given (a copy of the old site's wp-content/uploads)`,
+      )
+    } else if (this.missingFiles > 0 && media.created + media.unchanged === 0) {
+      this.report.problems.unshift(
+        `none of the images were found in ${this.options.uploadsDir}: give the folder that holds the year folders (2019/, 2020/…), wp-content/uploads`,
       )
     }
     await this.purge()

@@ -113,6 +113,15 @@ export function defineWordPressImportSuite(makeDatabase: () => TestDatabase) {
     expect(report.scheduled).toEqual([{ title: 'Spring Workshop', at: '2099-04-01T09:00:00.000Z' }])
   })
 
+  it('says so when the images cannot be found: no --uploads, or the wrong folder', async () => {
+    const without = await run({ dryRun: true, uploadsDir: null })
+    expect(without.problems[0]).toBe("6 image(s) not imported: no --uploads folder was given (a copy of the old site's wp-content/uploads)")
+    const wrongFolder = path.dirname(UPLOADS)
+    const wrong = await run({ dryRun: true, uploadsDir: wrongFolder })
+    expect(wrong.problems[0]).toBe(`none of the images were found in ${wrongFolder}: give the folder that holds the year folders (2019/, 2020/…), wp-content/uploads`)
+    expect(wrong.counts.media).toMatchObject({ created: 0, skipped: 6 })
+  })
+
   describe('the first import', () => {
     let report: ImportReport
 
