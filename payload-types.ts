@@ -208,6 +208,16 @@ export interface Article {
    * When the health content was last checked. Separate from "Updated", which any edit changes.
    */
   lastReviewedAt?: string | null;
+  /**
+   * Running the import again updates this article only while it is unchanged here; your edits are never overwritten.
+   */
+  wordpress?: {
+    postId?: number | null;
+    guid?: string | null;
+    status?: string | null;
+    importedAt?: string | null;
+    sourceHash?: string | null;
+  };
   searchText?: string | null;
   meta?: {
     title?: string | null;
@@ -232,6 +242,7 @@ export interface Media {
    */
   alt: string;
   caption?: string | null;
+  wordpressKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -403,6 +414,7 @@ export interface Author {
    * The address of the page: lowercase words joined by hyphens. Made from the title until the page is live; choose "Unlock" to write your own.
    */
   slug: string;
+  wordpressKey?: string | null;
   searchText?: string | null;
   meta?: {
     title?: string | null;
@@ -431,6 +443,7 @@ export interface Topic {
    * The address of the page: lowercase words joined by hyphens. Made from the title until the page is live; choose "Unlock" to write your own.
    */
   slug: string;
+  wordpressKey?: string | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -757,6 +770,15 @@ export interface ArticlesSelect<T extends boolean = true> {
   publishedAt?: T;
   reviewedBy?: T;
   lastReviewedAt?: T;
+  wordpress?:
+    | T
+    | {
+        postId?: T;
+        guid?: T;
+        status?: T;
+        importedAt?: T;
+        sourceHash?: T;
+      };
   searchText?: T;
   meta?:
     | T
@@ -813,6 +835,7 @@ export interface AuthorsSelect<T extends boolean = true> {
       };
   generateSlug?: T;
   slug?: T;
+  wordpressKey?: T;
   searchText?: T;
   meta?:
     | T
@@ -833,6 +856,7 @@ export interface TopicsSelect<T extends boolean = true> {
   description?: T;
   generateSlug?: T;
   slug?: T;
+  wordpressKey?: T;
   meta?:
     | T
     | {
@@ -850,6 +874,7 @@ export interface TopicsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  wordpressKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
 import { lookUpRedirect } from './lib/redirectLookup'
+import { wordpressShortLink } from './lib/wordpress/shortLink'
 import {
   canonicalPath,
   isCaseSensitivePath,
@@ -14,6 +15,7 @@ import {
 /**
  * Every address reaches its page in at most one permanent redirect:
  * - a stored redirect for a path no route serves (`/old-page` → `/blog/x`), with its own status;
+ * - a stored redirect for an imported WordPress post's plain address (`/?p=12`, a query on `/`);
  * - odd spellings of a page (`/Blog/Massage/`) → the canonical one (`/blog/massage`), 308.
  * Next's own trailing-slash redirect is off (next.config.ts) so it cannot add a second hop first.
  * Known routes never wait for a redirect look-up: their pages do it only when nothing is found.
@@ -32,6 +34,12 @@ export async function proxy(request: NextRequest) {
       status: 400,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     })
+  }
+  const shortLink = wordpressShortLink(pathname, request.nextUrl.searchParams)
+  if (shortLink) {
+    // Unknown ids fall through to the page at that path (the home page for `/`).
+    const redirect = await lookUpRedirect(shortLink)
+    if (redirect) return NextResponse.redirect(new URL(redirect.target, request.url), redirect.status)
   }
   const canonical = isCaseSensitivePath(pathname) ? withoutTrailingSlash(pathname) : canonicalPath(pathname)
 
@@ -62,7 +70,12 @@ export const config = {
   //   slash (Next no longer redirects it itself), percent-escapes (Next would answer a 500 for
   //   those that do not decode; a 400 here);
   // - the image optimizer: only uploaded media may be asked for (see isOptimizableImageUrl);
-  // - addresses no route serves: they may be stored redirects (isKnownRoutePath).
-  matcher:
-    '/((?!api/|admin/|_next/)[^A-Z]*[A-Z].*|.+/|.*%.*|_next/image|(?!(?:blog|benefits|authors|topics|search|contact|og|sitemaps|next|_next|admin|api)(?:/|$))(?!(?:health|feed\\.xml|atom\\.xml|feed\\.json|robots\\.txt|sitemap[^/]*\\.xml|favicon[^/]*)$).+)',
+  // - addresses no route serves: they may be stored redirects (isKnownRoutePath), including paths
+  //   below /blog deeper than its pages (an old blog's dated permalinks, `/blog/2019/03/x`);
+  // - `/?p=<id>`, WordPress's plain address of a post, for imported posts (lib/wordpress/shortLink.ts):
+  //   only with that query, so the home page itself never runs the proxy.
+  matcher: [
+    '/((?!api/|admin/|_next/)[^A-Z]*[A-Z].*|.+/|.*%.*|_next/image|blog/(?!page/[^/]+$)[^/]+/.+|(?!(?:blog|benefits|authors|topics|search|contact|og|sitemaps|next|_next|admin|api)(?:/|$))(?!(?:health|feed\\.xml|atom\\.xml|feed\\.json|robots\\.txt|sitemap[^/]*\\.xml|favicon[^/]*)$).+)',
+    { source: '/', has: [{ type: 'query', key: 'p', value: '\\d+' }] },
+  ],
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { previewButtonUrl } from '../lib/preview'
+import { wordpressKeyField } from '../lib/wordpress/fields'
 import { anyone, authenticated } from './access'
 import { searchText } from './fields/searchText'
 import { slug } from './fields/slug'
@@ -80,6 +81,7 @@ export const Authors: CollectionConfig<typeof AUTHORS> = {
       ],
     },
     slug('name'),
+    wordpressKeyField,
     searchText([{ field: 'name' }, { field: 'jobTitle' }, { field: 'credentials' }, { field: 'bio', richText: true }]),
   ],
 }

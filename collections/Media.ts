@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 
 import { ALT_TEXT_GUIDANCE, ALT_TEXT_MAX_LENGTH, validateAltText } from '../lib/media/altText'
 import { ACCEPTED_IMAGE_MIME_TYPES } from '../lib/media/imageType'
+import { wordpressKeyField } from '../lib/wordpress/fields'
 import { anyone, authenticated } from './access'
 import { checkImageUpload } from './hooks/checkImageUpload'
 import { missingFileIs404 } from './hooks/missingFileIs404'
@@ -49,6 +50,7 @@ export const Media: CollectionConfig<typeof MEDIA> = {
       admin: { description: `For people who cannot see the image, and for search engines. ${ALT_TEXT_GUIDANCE}` },
     },
     { name: 'caption', type: 'text' },
+    wordpressKeyField,
   ],
   upload: {
     // Kept under data/ so one folder (one Docker volume) holds everything the site stores.

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { previewButtonUrl } from '../lib/preview'
+import { wordpressKeyField } from '../lib/wordpress/fields'
 import { anyone, authenticated } from './access'
 import { slug } from './fields/slug'
 import { redirectOldSlug, rememberLiveSlug } from './hooks/redirectOldSlug'
@@ -24,5 +25,6 @@ export const Topics: CollectionConfig<typeof TOPICS> = {
     { name: 'name', type: 'text', required: true, maxLength: 80 },
     { name: 'description', type: 'textarea', maxLength: 500 },
     slug('name'),
+    wordpressKeyField,
   ],
 }

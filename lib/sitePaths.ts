@@ -1,4 +1,5 @@
 import { documentPath, isPublicPageCollection } from './seo/paths'
+import { wordpressShortLink } from './wordpress/shortLink'
 
 /**
  * URL path rules shared by proxy.ts, the redirects collection and the slug pages: one canonical
@@ -23,30 +24,35 @@ export function withoutTrailingSlash(pathname: string): string {
 
 /**
  * How a redirect's `from` is stored and looked up: a canonical path. Accepts what people paste
- * into the admin: `old-page`, `/Old-Page/`, `https://example.com/old-page?x=1#top`.
+ * into the admin: `old-page`, `/Old-Page/`, `https://example.com/old-page?x=1#top`. The query is
+ * dropped, except WordPress's `/?p=<id>` (lib/wordpress/shortLink.ts), which is an address of its own.
  * `null` when there is no usable path in it.
  */
 export function normaliseRedirectFrom(value: unknown): string | null {
   if (typeof value !== 'string') return null
   const trimmed = value.trim()
   if (trimmed === '') return null
-  let pathname: string
+  let url: URL
   try {
     const isAbsolute = /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed)
-    pathname = new URL(isAbsolute ? trimmed : `/${trimmed.replace(/^\/+/, '')}`, 'http://placeholder.invalid').pathname
+    url = new URL(isAbsolute ? trimmed : `/${trimmed.replace(/^\/+/, '')}`, 'http://placeholder.invalid')
   } catch {
     return null
   }
-  return canonicalPath(pathname)
+  return wordpressShortLink(url.pathname, url.searchParams) ?? canonicalPath(url.pathname)
 }
 
 /** Where the app serves pages of its own; only other paths may need a redirect from proxy.ts. */
 const KNOWN_PREFIXES = ['/blog', '/benefits', '/authors', '/topics', '/search', '/contact', '/og', '/sitemaps', '/next', '/_next', '/admin', '/api']
 const KNOWN_FILES = [/^\/(health|feed\.xml|atom\.xml|feed\.json|robots\.txt)$/, /^\/sitemap[^/]*\.xml$/, /^\/favicon[^/]*$/]
 
+/** `/blog`, `/blog/<slug>`, `/blog/page/<n>`: deeper paths (old dated permalinks) are no page of the site's. */
+const BLOG_ROUTE = /^\/blog(?:\/[^/]+|\/page\/[^/]+)?$/
+
 export function isKnownRoutePath(pathname: string): boolean {
   const path = pathname.toLowerCase()
   if (path === '/' || path === '') return true
+  if (path === '/blog' || path.startsWith('/blog/')) return BLOG_ROUTE.test(path)
   if (KNOWN_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return true
   return KNOWN_FILES.some((pattern) => pattern.test(path))
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { previewButtonUrl } from '../../lib/preview'
+import { wordpressPostField } from '../../lib/wordpress/fields'
 import { articleSummary } from '../../lib/seo/summary'
 import { authenticated, authenticatedOrPublished } from '../access'
 import { searchText } from '../fields/searchText'
@@ -159,6 +160,8 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/components/admin/EditorialChecks#EditorialChecks' } },
     },
+    // Which WordPress post an imported article came from (npm run import:wordpress).
+    wordpressPostField,
     searchText([{ field: 'title' }, { field: 'excerpt' }, { field: 'content', richText: true }]),
   ],
   hooks: {

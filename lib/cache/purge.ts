@@ -135,8 +135,11 @@ export function isPurgeToken(candidate: string | null, secret: string): boolean 
 
 export const PURGE_ENDPOINT_PATH = '/cache/purge'
 
-/** node:http rather than fetch: Next patches fetch, and this runs outside any request of its. */
-function postPurge(tags: readonly string[], payload: Payload): Promise<void> {
+/**
+ * node:http rather than fetch: Next patches fetch, and this runs outside any request of its. Also
+ * how a script tells the server on this machine what it changed (npm run import:wordpress).
+ */
+export function postPurge(tags: readonly string[], payload: Payload): Promise<void> {
   const body = JSON.stringify({ tags })
   return new Promise((resolve, reject) => {
     const call = request(

@@ -75,6 +75,10 @@ const ODD_ADDRESSES = [
   '/nextjs',
   '/feed.xml.bak',
   '/index.html',
+  // An old blog's dated permalinks below /blog, which no page of the site's serves.
+  '/blog/2019/03/12/old-post',
+  '/blog/category/sleep',
+  '/blog/page/2/x',
 ]
 
 describe('proxy.ts matcher', () => {
@@ -86,6 +90,13 @@ describe('proxy.ts matcher', () => {
   it.each(ODD_ADDRESSES)('sends %s through the proxy', (pathname) => {
     expect(proxyActsOn(pathname)).toBe(true)
     expect(matches(pathname)).toBe(true)
+  })
+
+  it("sends WordPress's /?p=<id> through it, and never / without it", () => {
+    expect(reachesProxy('/', { headers: {} }, { p: '12' })).toBe(true)
+    expect(reachesProxy('/', { headers: {} }, {})).toBe(false)
+    expect(reachesProxy('/', { headers: {} }, { p: 'x' })).toBe(false)
+    expect(reachesProxy('/', { headers: {} }, { q: '12' })).toBe(false)
   })
 
   // The matcher may send a few more (a file's odd case, any percent-escape); the proxy passes them on.

@@ -40,6 +40,11 @@ describe('normaliseRedirectFrom', () => {
     ['/old page', '/old%20page'],
     ['/blog/a?x=1', '/blog/a'],
     ['//evil.example/path', '/evil.example/path'],
+    // WordPress's plain post address keeps its id (lib/wordpress/shortLink.ts); other queries go.
+    ['https://old-blog.example/?p=12', '/?p=12'],
+    ['/index.php?p=0012&utm=x', '/?p=12'],
+    ['/?p=abc', '/'],
+    ['/?page_id=3', '/'],
   ])('%j is stored as %j', (input, expected) => {
     expect(normaliseRedirectFrom(input)).toBe(expected)
   })
@@ -71,11 +76,12 @@ describe('isKnownRoutePath', () => {
     '/api/redirects',
     '/favicon.svg',
     '/BLOG/X',
+    '/blog/page',
   ])('%s is served by a route of its own', (path) => {
     expect(isKnownRoutePath(path)).toBe(true)
   })
 
-  it.each(['/old-page', '/blogs', '/blog-post', '/apiary', '/administration', '/feed.xml.bak', '/old/blog'])(
+  it.each(['/old-page', '/blogs', '/blog-post', '/apiary', '/administration', '/feed.xml.bak', '/old/blog', '/blog/2019/03/old-post', '/blog/page/2/x'])(
     '%s may need a stored redirect',
     (path) => {
       expect(isKnownRoutePath(path)).toBe(false)
