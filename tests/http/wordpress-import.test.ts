@@ -81,7 +81,7 @@ const PAGES = ['/', '/blog', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.x
 beforeAll(async () => {
   database = temporarySqliteUri()
   // A new site: seeded with its first article (which the old blog had too) and its first admin.
-  server = await startOwnServer(database.uri, { PAYLOAD_SECRET: SECRET, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password })
+  server = await startOwnServer(database.uri, { env: { PAYLOAD_SECRET: SECRET, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } })
   // Every page once, so what the cache holds is the site before the import.
   for (const pathname of PAGES) await get(pathname, {}, server.baseUrl)
   firstRun = await importWordPress(exportWithWorkshopDueIn(45))
