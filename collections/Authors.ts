@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { previewButtonUrl } from '../lib/preview'
+import { previewButtonUrl } from '@/lib/paths/preview'
 import { anyone, authenticated } from './access'
 import { searchText } from './fields/searchText'
 import { slug } from './fields/slug'
 import { redirectOldSlug, rememberLiveSlug } from './hooks/redirectOldSlug'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
-import { AUTHORS, MEDIA } from './slugs'
+import { AUTHORS, MEDIA } from '@/lib/collections'
 import { unlinkLoginsOfDeletedProfile } from './Users/hooks/unlinkLoginsOfDeletedProfile'
 
 const httpUrl = (value: unknown) =>
@@ -23,7 +23,7 @@ export const Authors: CollectionConfig<typeof AUTHORS> = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'credentials', 'jobTitle'],
     description: 'Public profiles shown in bylines and on author pages.',
-    // The "Preview" button: this profile's page on the site (lib/preview.ts).
+    // The "Preview" button: this profile's page on the site (lib/paths/preview.ts).
     preview: previewButtonUrl(AUTHORS),
   },
   defaultSort: 'name',

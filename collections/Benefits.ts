@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { previewButtonUrl } from '../lib/preview'
+import { previewButtonUrl } from '@/lib/paths/preview'
 import { anyone, authenticated } from './access'
 import { searchText } from './fields/searchText'
 import { slug } from './fields/slug'
 import { redirectOldSlug, rememberLiveSlug } from './hooks/redirectOldSlug'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
-import { BENEFITS } from './slugs'
+import { BENEFITS } from '@/lib/collections'
 
 /** A benefit of massage ("Increases circulation"), reusable across articles. */
 export const Benefits: CollectionConfig<typeof BENEFITS> = {
@@ -17,7 +17,7 @@ export const Benefits: CollectionConfig<typeof BENEFITS> = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'summary', 'order'],
     description: 'The benefits of massage your articles list. Each has its own page.',
-    // The "Preview" button: this benefit's page on the site (lib/preview.ts).
+    // The "Preview" button: this benefit's page on the site (lib/paths/preview.ts).
     preview: previewButtonUrl(BENEFITS),
   },
   defaultSort: 'order',

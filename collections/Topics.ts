@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { previewButtonUrl } from '../lib/preview'
+import { previewButtonUrl } from '@/lib/paths/preview'
 import { anyone, authenticated } from './access'
 import { slug } from './fields/slug'
 import { redirectOldSlug, rememberLiveSlug } from './hooks/redirectOldSlug'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
-import { TOPICS } from './slugs'
+import { TOPICS } from '@/lib/collections'
 
 export const Topics: CollectionConfig<typeof TOPICS> = {
   slug: TOPICS,

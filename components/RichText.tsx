@@ -2,10 +2,10 @@ import type { SerializedEditorState, SerializedLexicalNode } from '@payloadcms/r
 import { type JSXConverters, type JSXConvertersFunction, RichText as LexicalRichText } from '@payloadcms/richtext-lexical/react'
 import type { ReactNode } from 'react'
 
-import type { Media } from '../payload-types'
-import { headingIds } from '../lib/richtext/headings'
-import type { LexicalNode } from '../lib/richtext/lexical'
-import { type LinkFields, linkHref, newTabAttributes } from '../lib/richtext/links'
+import type { Media } from '@/payload-types'
+import { headingIds } from '@/lib/richtext/headings'
+import type { LexicalNode } from '@/lib/richtext/lexical'
+import { type LinkFields, linkHref, newTabAttributes } from '@/lib/richtext/links'
 import { MediaImage } from './MediaImage'
 
 type BlockRenderers = Record<string, () => ReactNode>

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-import { routes, site } from '../lib/site'
+import { routes, site } from '@/lib/config/site'
 import { SearchForm } from './SearchForm'
 
 export function SiteHeader() {

@@ -1,7 +1,7 @@
 import { resolveSitemap } from 'next/dist/build/webpack/loaders/metadata/resolve-route-data'
 
-import { getSitemapContent } from '../../lib/queries/sitemap'
-import { buildSitemapEntries, buildSitemapIndex, sitemapIndexXml, splitSitemap } from '../../lib/seo/sitemap'
+import { getSitemapContent } from '@/lib/queries/sitemap'
+import { buildSitemapEntries, buildSitemapIndex, sitemapIndexXml, splitSitemap } from '@/lib/seo/sitemap'
 
 /**
  * /sitemap.xml, the address robots.txt names: the whole `<urlset>` while it fits in one file,

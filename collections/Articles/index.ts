@@ -1,14 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { previewButtonUrl } from '../../lib/preview'
-import { articleSummary } from '../../lib/seo/summary'
-import { authenticated, authenticatedOrPublished } from '../access'
-import { searchText } from '../fields/searchText'
-import { slug } from '../fields/slug'
-import { redirectOldSlug, rememberLiveSlug } from '../hooks/redirectOldSlug'
-import { rememberPublicState, revalidateAfterChange, revalidateAfterDelete } from '../hooks/revalidate'
-import { ARTICLES, AUTHORS, BENEFITS, MEDIA, TOPICS } from '../slugs'
-import { authorProfileOf } from '../Users/authorProfile'
+import { previewButtonUrl } from '@/lib/paths/preview'
+import { articleSummary } from '@/lib/seo/summary'
+import { authenticated, authenticatedOrPublished } from '@/collections/access'
+import { searchText } from '@/collections/fields/searchText'
+import { slug } from '@/collections/fields/slug'
+import { redirectOldSlug, rememberLiveSlug } from '@/collections/hooks/redirectOldSlug'
+import { rememberPublicState, revalidateAfterChange, revalidateAfterDelete } from '@/collections/hooks/revalidate'
+import { ARTICLES, AUTHORS, BENEFITS, MEDIA, TOPICS } from '@/lib/collections'
+import { authorProfileOf } from '@/lib/auth/authorProfile'
 import { articleEditor } from './editor'
 import { setPublishedAt } from './hooks/setPublishedAt'
 import { signWithWritersProfile } from './hooks/signWithWritersProfile'
@@ -31,7 +31,7 @@ export const Articles: CollectionConfig<typeof ARTICLES> = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'author', '_status', 'publishedAt', 'updatedAt'],
     description: 'Your blog posts. Drafts save as you type and stay private until you publish.',
-    // The "Preview" button: the latest draft on the real site layout, for logged-in users (lib/preview.ts).
+    // The "Preview" button: the latest draft on the real site layout, for logged-in users (lib/paths/preview.ts).
     preview: previewButtonUrl(ARTICLES),
   },
   defaultSort: '-publishedAt',

@@ -2,7 +2,7 @@
 /**
  * Next's cache of whole pages and of the reads beneath them (next.config.ts `cacheHandler`): Next's
  * own in-memory cache (FileSystemCache, with `isrFlushToDisk: false`), with three corrections that
- * keep "publish → live on the next request" true on a busy server (lib/cache-tags.ts):
+ * keep "publish → live on the next request" true on a busy server (lib/cache/tags.ts):
  *
  * 1. One clock. Next 16.4 stamps cache entries and tag purges with Date.now()
  *    (file-system-cache.js `set` and `revalidateTag`) but judges them against

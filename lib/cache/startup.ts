@@ -1,5 +1,5 @@
 /**
- * Every public page is cached whole and purged by tag when content changes (lib/cache-tags.ts).
+ * Every public page is cached whole and purged by tag when content changes (lib/cache/tags.ts).
  * Next remembers purges in memory only, and `next build` prerenders the param-less pages (home,
  * /blog, feeds...) from whatever database the build could see: an empty file in a Docker build,
  * last week's copy on a laptop. Served as they are, those would show old content until the next

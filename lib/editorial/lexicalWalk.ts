@@ -1,4 +1,4 @@
-import { type LexicalNode, textOf } from '../richtext/lexical'
+import { type LexicalNode, textOf } from '@/lib/richtext/lexical'
 
 export { textOf }
 

@@ -1,4 +1,4 @@
-import type { LexicalNode } from '../richtext/lexical'
+import type { LexicalNode } from '@/lib/richtext/lexical'
 import { allNodes, textOf } from './lexicalWalk'
 import type { Finding } from './types'
 

@@ -1,6 +1,6 @@
 import { APIError, ValidationError } from 'payload'
 
-import { INQUIRIES } from '../../collections/slugs'
+import { INQUIRIES } from '@/lib/collections'
 import type { FieldError } from './schema'
 
 /**

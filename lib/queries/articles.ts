@@ -1,7 +1,7 @@
-import { ARTICLES } from '../../collections/slugs'
-import { richTextLinkTags, tags } from '../cache-tags'
-import { getPayloadClient } from '../payload'
-import { site } from '../site'
+import { ARTICLES } from '@/lib/collections'
+import { richTextLinkTags, tags } from '@/lib/cache/tags'
+import { getPayloadClient } from '@/lib/config/payload'
+import { site } from '@/lib/config/site'
 import { cachedQuery } from './cached'
 import { articleCardSelect, articlePagePopulate, articlePageSelect, populate } from './select'
 

@@ -1,6 +1,6 @@
-import { BENEFITS } from '../../collections/slugs'
-import { richTextLinkTags, tags } from '../cache-tags'
-import { getPayloadClient } from '../payload'
+import { BENEFITS } from '@/lib/collections'
+import { richTextLinkTags, tags } from '@/lib/cache/tags'
+import { getPayloadClient } from '@/lib/config/payload'
 import { cachedQuery } from './cached'
 import { benefitSummarySelect, populate } from './select'
 

@@ -1,7 +1,7 @@
-import { ARTICLES } from '../../collections/slugs'
-import { richTextLinkTags, tags } from '../cache-tags'
-import { getPayloadClient } from '../payload'
-import type { FeedArticle } from '../seo/feeds'
+import { ARTICLES } from '@/lib/collections'
+import { richTextLinkTags, tags } from '@/lib/cache/tags'
+import { getPayloadClient } from '@/lib/config/payload'
+import type { FeedArticle } from '@/lib/seo/feeds'
 import { cachedQuery } from './cached'
 import { benefitSummarySelect, imageSelect } from './select'
 

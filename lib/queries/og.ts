@@ -1,11 +1,11 @@
 import { cache } from 'react'
 
-import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../../collections/slugs'
-import { tags } from '../cache-tags'
-import type { OgCollection, OgParams, OgSubject } from '../og/content'
-import { getPayloadClient } from '../payload'
-import { populated } from '../populated'
-import { site } from '../site'
+import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '@/lib/collections'
+import { tags } from '@/lib/cache/tags'
+import type { OgCollection, OgParams, OgSubject } from '@/lib/og/content'
+import { getPayloadClient } from '@/lib/config/payload'
+import { populated } from './populated'
+import { site } from '@/lib/config/site'
 import { cachedQuery } from './cached'
 
 /** A share image shows one document (an article also its author's name): nothing else purges it. */

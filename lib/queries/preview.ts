@@ -2,10 +2,10 @@ import { draftMode, headers } from 'next/headers'
 import type { TypedUser } from 'payload'
 import { cache } from 'react'
 
-import { ARTICLES } from '../../collections/slugs'
-import { getPayloadClient } from '../payload'
-import type { PreviewParams } from '../preview'
-import { documentPath } from '../seo/paths'
+import { ARTICLES } from '@/lib/collections'
+import { getPayloadClient } from '@/lib/config/payload'
+import type { PreviewParams } from '@/lib/paths/preview'
+import { documentPath } from '@/lib/paths/documents'
 import { articlePagePopulate, articlePageSelect } from './select'
 
 /**

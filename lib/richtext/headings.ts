@@ -1,4 +1,4 @@
-import { slugify } from '../slug'
+import { slugify } from '@/lib/paths/slug'
 import type { LexicalNode, LexicalState } from './lexical'
 
 /**

@@ -18,10 +18,10 @@ import type {
   WithActionConstraints,
 } from 'schema-dts'
 
-import type { Article, Author, Benefit, Media, Topic } from '../../payload-types'
-import { populated, populatedList } from '../populated'
-import { toPlainText } from '../richtext/lexical'
-import { absoluteUrl, routes, site } from '../site'
+import type { Article, Author, Benefit, Media, Topic } from '@/payload-types'
+import { populated, populatedList } from '@/lib/queries/populated'
+import { toPlainText } from '@/lib/richtext/lexical'
+import { absoluteUrl, routes, site } from '@/lib/config/site'
 import type { Crumb } from './breadcrumbs'
 import {
   absoluteMediaUrl,

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 
-import type { Article, Author, Benefit, Media, Topic } from '../../payload-types'
-import { populated, populatedList } from '../populated'
-import { toPlainText } from '../richtext/lexical'
-import { absoluteUrl, routes, site } from '../site'
+import type { Article, Author, Benefit, Media, Topic } from '@/payload-types'
+import { populated, populatedList } from '@/lib/queries/populated'
+import { toPlainText } from '@/lib/richtext/lexical'
+import { absoluteUrl, routes, site } from '@/lib/config/site'
 import {
   collapseWhitespace as collapse,
   DESCRIPTION_MAX_LENGTH,

@@ -1,9 +1,9 @@
 import type { MetadataRoute } from 'next'
 
-import type { Media } from '../../payload-types'
-import { populated } from '../populated'
-import { routes, site } from '../site'
-import { toAbsoluteUrl } from './urls'
+import type { Media } from '@/payload-types'
+import { populated } from '@/lib/queries/populated'
+import { routes, site } from '@/lib/config/site'
+import { toAbsoluteUrl } from '@/lib/paths/urls'
 
 /** The sitemap protocol's limit of URLs per file (https://www.sitemaps.org/protocol.html). */
 export const SITEMAP_MAX_URLS = 50_000

@@ -1,5 +1,5 @@
-import type { LexicalNode } from '../richtext/lexical'
-import { textOf } from '../richtext/lexical'
+import type { LexicalNode } from '@/lib/richtext/lexical'
+import { textOf } from '@/lib/richtext/lexical'
 
 /**
  * An article's summary: what its card, its meta and Open Graph descriptions, its feed entries and
@@ -87,4 +87,13 @@ const plain = (value: unknown) => (typeof value === 'string' ? collapse(value) :
  */
 export function ownDescription(doc: SummarySource & { summary?: unknown; description?: unknown }): string {
   return articleSummary(doc) || plain(doc.summary) || plain(doc.description)
+}
+
+/** What the admin's search-result preview (components/admin/SearchResultPreview.tsx) is given by the SEO plugin config. */
+export type SearchResultPreviewProps = {
+  /** SITE_URL, e.g. "https://janet-massage.example". */
+  siteUrl: string
+  siteName: string
+  /** Each collection's page address before the slug, e.g. `{ articles: '/blog/' }`. */
+  pathPrefixes: Record<string, string>
 }

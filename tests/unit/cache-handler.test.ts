@@ -3,8 +3,8 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
-import { cacheClock, fillsBeganBefore, fillStamp, fillStarted } from '../../lib/cache/fills.js'
-import WellpressCacheHandler from '../../lib/cache/handler.js'
+import { cacheClock, fillsBeganBefore, fillStamp, fillStarted } from '@/lib/cache/fills.js'
+import WellpressCacheHandler from '@/lib/cache/handler.js'
 
 /**
  * lib/cache/handler.js over Next's own in-memory cache (no mocks): what it stamps, when a purge

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 
-import { config } from '../../proxy'
-import { canonicalPath, isCaseSensitivePath, isDecodablePath, isKnownRoutePath, withoutTrailingSlash } from '../../lib/sitePaths'
+import { config } from '@/proxy'
+import { canonicalPath, isCaseSensitivePath, isDecodablePath, isKnownRoutePath, withoutTrailingSlash } from '@/lib/paths/canonical'
 
 /**
  * proxy.ts runs only for the requests that may need it (its `config.matcher`, a literal Next reads

@@ -6,7 +6,7 @@ import {
   redirectStatus,
   redirectTarget,
   withoutTrailingSlash,
-} from '../../lib/sitePaths'
+} from '@/lib/paths/canonical'
 
 describe('canonicalPath', () => {
   it.each([

@@ -20,10 +20,10 @@ import {
   toDescription,
   topicMetadata,
   truncateAtWord,
-} from '../../lib/seo/metadata'
-import { absoluteUrl, routes, site } from '../../lib/site'
-import { canonicalUrlShape } from '../seo-shapes'
-import { article, image, janet } from '../seo-fixtures'
+} from '@/lib/seo/metadata'
+import { absoluteUrl, routes, site } from '@/lib/config/site'
+import { canonicalUrlShape } from '@/tests/seo-shapes'
+import { article, image, janet } from '@/tests/seo-fixtures'
 
 const SUFFIX = ` · ${site.name}`
 

@@ -2,7 +2,7 @@ import { resolveSitemap } from 'next/dist/build/webpack/loaders/metadata/resolve
 import { xml2js } from 'xml-js'
 import { z } from 'zod'
 
-import { buildRobots, DRAFT_PREVIEW_PATHS } from '../../lib/seo/robots'
+import { buildRobots, DRAFT_PREVIEW_PATHS } from '@/lib/seo/robots'
 import {
   buildSitemapEntries,
   buildSitemapIndex,
@@ -11,7 +11,7 @@ import {
   type SitemapContent,
   sitemapIndexXml,
   splitSitemap,
-} from '../../lib/seo/sitemap'
+} from '@/lib/seo/sitemap'
 
 const SITE = 'https://wellpress.test'
 

@@ -1,4 +1,4 @@
-import { documentPath, isPublicPageCollection } from './seo/paths'
+import { documentPath, isPublicPageCollection } from './documents'
 
 /**
  * URL path rules shared by proxy.ts, the redirects collection and the slug pages: one canonical

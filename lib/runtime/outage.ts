@@ -4,12 +4,12 @@ import { isDatabaseDown } from './health'
 import { serviceUnavailablePage } from './outagePage'
 
 /**
- * While the database is away (lib/health.ts knows), pages Next has cached keep answering 200 as
+ * While the database is away (lib/runtime/health.ts knows), pages Next has cached keep answering 200 as
  * usual: they are cached whole and need no database. A page that is not cached cannot render, and
  * Next answers the failed render with a 500 and an error shell whose text only appears once
  * JavaScript runs. A 500 tells crawlers and monitors that something is broken; a 503 with
  * Retry-After says the site is briefly away. So while the database is down, a 500 goes out as a
- * 503 with Retry-After, no-store, and the plain outage page (lib/outagePage.ts) in place of
+ * 503 with Retry-After, no-store, and the plain outage page (lib/runtime/outagePage.ts) in place of
  * whatever Next was writing; feeds and other files get a line of text.
  *
  * Why on Node's response: a Server Component cannot choose its status (Next maps only notFound,

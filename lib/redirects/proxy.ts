@@ -1,7 +1,7 @@
-import { REDIRECTS } from '../collections/slugs'
-import { env } from './env'
-import type { ResolvedRedirect } from './queries/redirects'
-import { redirectStatus, redirectTarget, type RedirectRecord } from './sitePaths'
+import { REDIRECTS } from '@/lib/collections'
+import { env } from '@/lib/config/env'
+import type { ResolvedRedirect } from './find'
+import { redirectStatus, redirectTarget, type RedirectRecord } from '@/lib/paths/canonical'
 
 /**
  * Redirect look-ups for proxy.ts, which runs apart from the app's Payload instance: it asks the

@@ -1,9 +1,9 @@
-import { REDIRECTS } from '../../collections/slugs'
-import { richTextLinkTags, tags } from '../cache-tags'
-import { getPayloadClient } from '../payload'
-import { absoluteUrl } from '../site'
-import { redirectStatus, redirectTarget } from '../sitePaths'
-import { cachedQuery } from './cached'
+import { REDIRECTS } from '@/lib/collections'
+import { richTextLinkTags, tags } from '@/lib/cache/tags'
+import { getPayloadClient } from '@/lib/config/payload'
+import { absoluteUrl } from '@/lib/config/site'
+import { redirectStatus, redirectTarget } from '@/lib/paths/canonical'
+import { cachedQuery } from '@/lib/queries/cached'
 
 export type ResolvedRedirect = { target: string; status: 301 | 308 }
 

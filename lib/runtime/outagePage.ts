@@ -1,8 +1,8 @@
 import { OUTAGE_HEADING, OUTAGE_MESSAGE } from './outageText'
-import { routes, site } from './site'
+import { routes, site } from '@/lib/config/site'
 
 /**
- * The whole 503 page sent while the database is away (lib/outage.ts). Plain HTML with
+ * The whole 503 page sent while the database is away (lib/runtime/outage.ts). Plain HTML with
  * no script and no inline style, so it needs nothing from the app (no data, no build assets) and
  * passes any Content-Security-Policy. Only fixed text: nothing from the request is echoed.
  */

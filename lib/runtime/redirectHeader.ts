@@ -2,7 +2,7 @@ import { ServerResponse } from 'node:http'
 
 /**
  * A workaround for Next 16.4: when a cached page (ISR) renders a redirect on a cache miss (a
- * renamed article's old address, lib/redirects.ts), Next sets the Location header while rendering
+ * renamed article's old address, lib/redirects/page.ts), Next sets the Location header while rendering
  * and then appends the same value again from the entry it has just cached, so the response says
  * `Location: /blog/new, /blog/new`. Browsers follow that to a wrong address. One value of a
  * repeated, identical Location is kept. Installed once per process by instrumentation.ts; other

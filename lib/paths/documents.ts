@@ -1,5 +1,5 @@
-import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../../collections/slugs'
-import { routes } from '../site'
+import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '@/lib/collections'
+import { routes } from '@/lib/config/site'
 
 /** The collections that have a public page of their own, and where that page lives. */
 export const PUBLIC_PAGE_COLLECTIONS = [ARTICLES, BENEFITS, AUTHORS, TOPICS] as const
