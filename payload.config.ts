@@ -29,7 +29,7 @@ import { migrations } from './lib/migrations'
 import { LIVE_PREVIEW_BREAKPOINTS, livePreviewUrl } from './lib/paths/preview'
 import { resolvePayloadSecret } from './lib/config/secret'
 import { seedIfEmpty } from './lib/seed'
-import { PUBLIC_PAGE_COLLECTIONS } from './lib/paths/documents'
+import { PUBLIC_PAGE_COLLECTIONS } from './lib/paths/routes'
 import { seo } from './lib/seo/plugin'
 import { site } from './lib/config/site'
 

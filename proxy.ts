@@ -5,11 +5,11 @@ import {
   canonicalPath,
   isCaseSensitivePath,
   isDecodablePath,
-  isKnownRoutePath,
   isOptimizableImageUrl,
   sameSitePath,
   withoutTrailingSlash,
 } from './lib/paths/canonical'
+import { isKnownRoutePath } from './lib/paths/routes'
 
 /**
  * Every address reaches its page in at most one permanent redirect:
@@ -54,7 +54,8 @@ export async function proxy(request: NextRequest) {
  * `/feed.xml`...) never reach it, so a cached page is served as Next serves a static file, with no
  * proxy run per request (bench/throughput.ts). Never Payload's API and admin either (proxying would
  * buffer their uploads), except for the spellings Next would mishandle. Next reads this list at
- * build time, as literals: tests/unit/proxy-matcher.test.ts checks it against lib/paths/canonical.ts.
+ * build time, as literals: tests/unit/proxy-matcher.test.ts checks it is the pattern lib/paths/routes.ts's
+ * table implies (proxyMatcherPattern).
  */
 export const config = {
   // One pattern (Next compiles each one anew for every request it checks), with these alternatives:

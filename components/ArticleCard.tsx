@@ -3,7 +3,7 @@ import Link from 'next/link'
 import type { ArticleCardData } from '@/lib/queries/articles'
 import { populated } from '@/lib/queries/populated'
 import { storedSummary } from '@/lib/seo/summary'
-import { routes } from '@/lib/config/site'
+import { routes } from '@/lib/paths/routes'
 import { FormattedDate } from './FormattedDate'
 import { MediaImage } from './MediaImage'
 

@@ -1,6 +1,6 @@
 import type { ArticleData } from '@/lib/queries/articles'
 import { populated, populatedList } from '@/lib/queries/populated'
-import { routes } from '@/lib/config/site'
+import { routes } from '@/lib/paths/routes'
 import { tableOfContents } from '@/lib/richtext/headings'
 import { readingMinutes, readingTimeLabel } from '@/lib/richtext/readingTime'
 import { AuthorCard } from './AuthorCard'

@@ -2,7 +2,7 @@ import Link from 'next/link'
 
 import type { Author, Media } from '@/payload-types'
 import { populated } from '@/lib/queries/populated'
-import { routes } from '@/lib/config/site'
+import { routes } from '@/lib/paths/routes'
 import { MediaImage } from './MediaImage'
 
 type Props = {

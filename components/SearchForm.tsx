@@ -1,4 +1,4 @@
-import { routes } from '@/lib/config/site'
+import { routes } from '@/lib/paths/routes'
 import { SEARCH_QUERY_MAX_LENGTH } from '@/lib/search/query'
 
 type Props = {

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import type { SearchHit, SearchResultsPage } from '@/lib/queries/search'
 import { highlight } from '@/lib/search/highlight'
 import { SEARCH_RESULTS_PER_PAGE } from '@/lib/search/query'
-import { routes } from '@/lib/config/site'
+import { routes } from '@/lib/paths/routes'
 import { FormattedDate } from './FormattedDate'
 import { Pagination } from './Pagination'
 

@@ -9,7 +9,8 @@ import { getBenefits } from '@/lib/queries/benefits'
 import { JsonLd } from '@/components/JsonLd'
 import { homePageGraph } from '@/lib/seo/jsonld'
 import { homeMetadata } from '@/lib/seo/metadata'
-import { routes, site } from '@/lib/config/site'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
 
 export const metadata = homeMetadata()
 

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
-import { documentPath, isPublicPageCollection, type PublicPageCollection } from '@/lib/paths/documents'
-import { normaliseRedirectFrom } from '@/lib/paths/canonical'
+import { documentPath, isPublicPageCollection, type PublicPageCollection } from '@/lib/paths/routes'
+import { normaliseRedirectFrom } from '@/lib/redirects/resolve'
 import { REDIRECTS } from '@/lib/collections'
 import { liveRowBeforeChange } from './liveRow'
 

@@ -5,7 +5,7 @@ import { cache } from 'react'
 import { ARTICLES } from '@/lib/collections'
 import { getPayloadClient } from '@/lib/config/payload'
 import type { PreviewParams } from '@/lib/paths/preview'
-import { documentPath } from '@/lib/paths/documents'
+import { documentPath } from '@/lib/paths/routes'
 import { articlePagePopulate, articlePageSelect } from './select'
 
 /**

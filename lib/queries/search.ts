@@ -6,7 +6,7 @@ import { getPayloadClient } from '@/lib/config/payload'
 import { snippetAround } from '@/lib/search/highlight'
 import { likeFragments, SEARCH_RESULTS_PER_PAGE, SEARCH_TERMS_MAX, searchTerms } from '@/lib/search/query'
 import { bodyOfSearchText, rankCandidates, type SearchCandidate } from '@/lib/search/rank'
-import { documentPath } from '@/lib/paths/documents'
+import { documentPath } from '@/lib/paths/routes'
 import { storedSummary } from '@/lib/seo/summary'
 
 /**

@@ -3,7 +3,9 @@ import type { Metadata } from 'next'
 import type { Article, Author, Benefit, Media, Topic } from '@/payload-types'
 import { populated, populatedList } from '@/lib/queries/populated'
 import { toPlainText } from '@/lib/richtext/lexical'
-import { absoluteUrl, routes, site } from '@/lib/config/site'
+import { absoluteUrl } from '@/lib/paths/urls'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
 import {
   collapseWhitespace as collapse,
   DESCRIPTION_MAX_LENGTH,

@@ -5,7 +5,7 @@ import type { Field } from 'payload'
 import { MEDIA } from '@/lib/collections'
 import { site } from '@/lib/config/site'
 import { toDescription } from './metadata'
-import { documentPathPrefixes, PUBLIC_PAGE_COLLECTIONS } from '@/lib/paths/documents'
+import { documentPathPrefixes, PUBLIC_PAGE_COLLECTIONS } from '@/lib/paths/routes'
 import { ownDescription, type SearchResultPreviewProps } from './summary'
 
 type AnyDoc = Record<string, unknown>

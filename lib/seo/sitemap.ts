@@ -2,7 +2,8 @@ import type { MetadataRoute } from 'next'
 
 import type { Media } from '@/payload-types'
 import { populated } from '@/lib/queries/populated'
-import { routes, site } from '@/lib/config/site'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
 import { toAbsoluteUrl } from '@/lib/paths/urls'
 
 /** The sitemap protocol's limit of URLs per file (https://www.sitemaps.org/protocol.html). */

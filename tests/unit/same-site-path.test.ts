@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 
-import { redirectTarget, sameSitePath } from '@/lib/paths/canonical'
+import { sameSitePath } from '@/lib/paths/canonical'
+import { redirectTarget } from '@/lib/redirects/resolve'
 
 /**
  * The one judge of redirect targets (lib/paths/canonical.ts sameSitePath): whatever it accepts, a

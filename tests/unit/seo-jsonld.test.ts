@@ -15,7 +15,8 @@ import {
   serializeJsonLd,
   topicPageGraph,
 } from '@/lib/seo/jsonld'
-import { absoluteUrl, site } from '@/lib/config/site'
+import { absoluteUrl } from '@/lib/paths/urls'
+import { site } from '@/lib/config/site'
 import { article, benefits, janet, reviewer } from '@/tests/seo-fixtures'
 import { graphProblems, nodeOfType, type JsonLdNode } from '@/tests/seo-shapes'
 

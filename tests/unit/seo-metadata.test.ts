@@ -21,7 +21,9 @@ import {
   topicMetadata,
   truncateAtWord,
 } from '@/lib/seo/metadata'
-import { absoluteUrl, routes, site } from '@/lib/config/site'
+import { absoluteUrl } from '@/lib/paths/urls'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
 import { canonicalUrlShape } from '@/tests/seo-shapes'
 import { article, image, janet } from '@/tests/seo-fixtures'
 

@@ -6,7 +6,8 @@ import { SearchResults } from '@/components/SearchResults'
 import { searchSite } from '@/lib/queries/search'
 import { parseSearchParams, SEARCH_QUERY_MAX_LENGTH } from '@/lib/search/query'
 import { pageMetadata } from '@/lib/seo/metadata'
-import { routes, site } from '@/lib/config/site'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 

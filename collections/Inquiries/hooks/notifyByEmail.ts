@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { env } from '@/lib/config/env'
-import { absoluteUrl } from '@/lib/config/site'
+import { absoluteUrl } from '@/lib/paths/urls'
 import type { Inquiry } from '@/payload-types'
 import type { INQUIRIES } from '@/lib/collections'
 import { VISITOR_SUBMISSION } from './enforceVisitorRules'

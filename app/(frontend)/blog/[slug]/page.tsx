@@ -12,7 +12,7 @@ import { redirectOrNotFound } from '@/lib/redirects/page'
 import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { articlePageGraph } from '@/lib/seo/jsonld'
 import { articleMetadata, noindexRobots } from '@/lib/seo/metadata'
-import { routes } from '@/lib/config/site'
+import { routes } from '@/lib/paths/routes'
 
 export const generateStaticParams = renderOnFirstRequest
 

@@ -11,7 +11,7 @@ import { redirectOrNotFound } from '@/lib/redirects/page'
 import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { topicPageGraph } from '@/lib/seo/jsonld'
 import { topicMetadata } from '@/lib/seo/metadata'
-import { routes } from '@/lib/config/site'
+import { routes } from '@/lib/paths/routes'
 
 export const generateStaticParams = renderOnFirstRequest
 

@@ -11,7 +11,7 @@ import { getArticlesPage } from '@/lib/queries/articles'
 import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { blogPageGraph } from '@/lib/seo/jsonld'
 import { blogMetadata, blogTitle } from '@/lib/seo/metadata'
-import { routes } from '@/lib/config/site'
+import { routes } from '@/lib/paths/routes'
 
 export const generateStaticParams = renderOnFirstRequest
 
