@@ -7,9 +7,9 @@ export async function register() {
   installClientAddressStamp(env.TRUSTED_PROXIES)
   const { stopBackgroundWorkOnSigterm } = await import('./lib/runtime/shutdown')
   stopBackgroundWorkOnSigterm()
-  const { answerServerErrorsWith503DuringOutages } = await import('./lib/runtime/outage')
+  // The one module that patches Node's response; each patch names the Next issue it works around.
+  const { answerServerErrorsWith503DuringOutages, keepOneLocationHeader } = await import('./lib/runtime/responsePatches')
   answerServerErrorsWith503DuringOutages()
-  const { keepOneLocationHeader } = await import('./lib/runtime/redirectHeader')
   keepOneLocationHeader()
   const { expireWhatWasCachedBeforeStart } = await import('./lib/cache/startup')
   await expireWhatWasCachedBeforeStart()

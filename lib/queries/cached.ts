@@ -33,7 +33,7 @@ export function cachedQuery<Args extends QueryArg[], Result>(
 
 /**
  * Only cache misses reach the database, so they are where an outage shows: a connection error
- * becomes a DatabaseUnavailableError (lib/runtime/db-errors.ts: 503 rather than 500, see lib/runtime/outage.ts)
+ * becomes a DatabaseUnavailableError (lib/runtime/db-errors.ts: 503 rather than 500, see lib/runtime/responsePatches.ts)
  * and marks the outage for /health and proxy.ts; the next read that succeeds ends it. A failed
  * read is never cached, so the page is retried on the next request.
  */

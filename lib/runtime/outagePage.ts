@@ -3,7 +3,7 @@ import { routes } from '@/lib/paths/routes'
 import { site } from '@/lib/config/site'
 
 /**
- * The whole 503 page sent while the database is away (lib/runtime/outage.ts). Plain HTML with
+ * The whole 503 page sent while the database is away (lib/runtime/responsePatches.ts). Plain HTML with
  * no script and no inline style, so it needs nothing from the app (no data, no build assets) and
  * passes any Content-Security-Policy. Only fixed text: nothing from the request is echoed.
  */
