@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { analyzeArticle } from '@/lib/editorial'
 import { findClaimWords } from '@/lib/editorial/healthClaims'
-import { proseBlocks } from '@/lib/editorial/lexicalWalk'
+import { proseBlocks } from '@/lib/richtext/lexical'
 import { readabilityStats } from '@/lib/editorial/readability'
 import { block, editorState, heading, paragraph } from '@/lib/richtext/lexical'
 import { parseArticle } from '@/lib/seed/parse-article'
