@@ -14,6 +14,6 @@ export async function openPayload(dbFile: string, { seed = false } = {}): Promis
     NODE_ENV: 'test',
     SEED: seed ? 'true' : 'false',
   })
-  const { startPayload } = await import('@/scripts/startPayload')
+  const { startPayload } = await import('../scripts/startPayload')
   return startPayload()
 }

@@ -51,9 +51,9 @@ async function plan(statement: Statement): Promise<string[]> {
   return rows.map((row) => String(row.detail))
 }
 
-const { getArticlesPage, getArticlesByTopic, getArticleBySlug } = await import('@/lib/queries/articles')
-const { getTopicBySlug } = await import('@/lib/queries/topics')
-const { getSitemapContent } = await import('@/lib/queries/sitemap')
+const { getArticlesPage, getArticlesByTopic, getArticleBySlug } = await import('../lib/queries/articles')
+const { getTopicBySlug } = await import('../lib/queries/topics')
+const { getSitemapContent } = await import('../lib/queries/sitemap')
 
 const topic = await getTopicBySlug(argument('topic'))
 if (!topic) throw new Error(`no topic ${argument('topic')}`)

@@ -21,7 +21,7 @@ import { brotliCompressSync, constants } from 'node:zlib'
 
 import { chromium } from 'playwright-core'
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@/tests/chromium'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium'
 import { ensureBuilt, startBareApp, stopBareApp } from './_bare-next'
 import { clientModulesByChunk } from './_chunks'
 import { targetMarker } from './_targets'
@@ -76,7 +76,7 @@ async function load(browser: Browser, url: string): Promise<PageLoad> {
 
 export default async function clientJs(): Promise<string> {
   process.env.TEST_DIST_DIR ??= '.next-test-bench'
-  const server = await import('@/tests/http/server')
+  const server = await import('../tests/http/server')
   const wellpress = await server.startServer()
   ensureBuilt()
   const bare = await startBareApp()

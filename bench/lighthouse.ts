@@ -42,8 +42,8 @@ import lighthouse, { type Result } from 'lighthouse'
 // Lighthouse's own copy of Lantern (the simulator), whose last simulations say what the LCP waited for.
 import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js'
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@/tests/chromium'
-import { freePort } from '@/tests/http/server'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium'
+import { freePort } from '../tests/http/server'
 import { BARE_DIST_DIR, buildReplica, startBareApp, stopBareApp } from './_bare-next'
 import { clientModulesByChunk } from './_chunks'
 import { targetMarker } from './_targets'

@@ -20,7 +20,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
-import { INQUIRIES_PER_SITE, INQUIRY_WINDOW_MS } from '@/lib/inquiries/rateLimit'
+import { INQUIRIES_PER_SITE, INQUIRY_WINDOW_MS } from '../lib/inquiries/rateLimit'
 import { targetMarker } from './_targets'
 
 type AutocannonResult = { requests: { average: number }; errors: number; timeouts: number }
@@ -178,7 +178,7 @@ export default async function load(): Promise<string> {
   process.env.TEST_DIST_DIR ??= '.next-test-bench'
   // The bench's posts arrive through "a proxy" on loopback (see nextVisitor).
   process.env.TRUSTED_PROXIES = '127.0.0.1'
-  const server = await import('@/tests/http/server')
+  const server = await import('../tests/http/server')
   const state = await server.startServer()
   try {
     const base = state.baseUrl

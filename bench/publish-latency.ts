@@ -154,7 +154,7 @@ async function scheduledRound(session: Session, dataDir: string) {
 
 export default async function publishLatency(): Promise<string> {
   process.env.TEST_DIST_DIR ??= '.next-test-bench'
-  const server = await import('@/tests/http/server')
+  const server = await import('../tests/http/server')
   const state = await server.startServer()
   try {
     const base = state.baseUrl

@@ -21,9 +21,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
-import { SITEMAP_MAX_URLS } from '@/lib/seo/sitemap'
-import { site } from '@/lib/config/site'
-import { freePort } from '@/tests/http/server'
+import { SITEMAP_MAX_URLS } from '../lib/seo/sitemap'
+import { site } from '../lib/config/site'
+import { freePort } from '../tests/http/server'
 import { removeBenchImages, type ScaleSeedReport } from './seed-scale'
 import { targetMarker } from './_targets'
 

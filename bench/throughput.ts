@@ -19,7 +19,7 @@ import { createRequire } from 'node:module'
 
 import { parse } from 'node-html-parser'
 
-import { startNginx, stopNginx, type Nginx } from '@/tests/nginx'
+import { startNginx, stopNginx, type Nginx } from '../tests/nginx'
 import { buildPagesOfSize, htmlBytes, startBareApp, stopBareApp } from './_bare-next'
 import { targetMarker } from './_targets'
 
@@ -110,7 +110,7 @@ async function cacheHeaders(url: string): Promise<string> {
 
 export default async function throughput(): Promise<string> {
   process.env.TEST_DIST_DIR ??= '.next-test-bench'
-  const server = await import('@/tests/http/server')
+  const server = await import('../tests/http/server')
   const wellpress = await server.startServer()
   let bare: Awaited<ReturnType<typeof startBareApp>> | null = null
   let bareRendered: Awaited<ReturnType<typeof startBareApp>> | null = null

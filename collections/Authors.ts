@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { searchText } from './fields/searchText'
 import { slug } from './fields/slug'
 import { publicPageCollection } from './publicPage'
-import { AUTHORS, MEDIA } from '@/lib/collections'
+import { AUTHORS, MEDIA } from '../lib/collections'
 import { unlinkLoginsOfDeletedProfile } from './Users/hooks/unlinkLoginsOfDeletedProfile'
 
 const httpUrl = (value: unknown) =>

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { searchText } from './fields/searchText'
 import { slug } from './fields/slug'
 import { publicPageCollection } from './publicPage'
-import { BENEFITS } from '@/lib/collections'
+import { BENEFITS } from '../lib/collections'
 
 /** A benefit of massage ("Increases circulation"), reusable across articles. */
 export const Benefits: CollectionConfig<typeof BENEFITS> = publicPageCollection({

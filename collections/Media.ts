@@ -2,13 +2,13 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { ALT_TEXT_GUIDANCE, ALT_TEXT_MAX_LENGTH, validateAltText } from '@/lib/media/altText'
-import { ACCEPTED_IMAGE_MIME_TYPES } from '@/lib/media/imageType'
+import { ALT_TEXT_GUIDANCE, ALT_TEXT_MAX_LENGTH, validateAltText } from '../lib/media/altText'
+import { ACCEPTED_IMAGE_MIME_TYPES } from '../lib/media/imageType'
 import { anyone, authenticated } from './access'
 import { checkImageUpload } from './hooks/checkImageUpload'
 import { missingFileIs404 } from './hooks/missingFileIs404'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
-import { MEDIA } from '@/lib/collections'
+import { MEDIA } from '../lib/collections'
 
 export const MEDIA_DIR = path.resolve(process.cwd(), 'data/media')
 

@@ -3,7 +3,7 @@ import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 import { anyone, authenticated } from './access'
 import { normaliseRedirectFrom } from './hooks/normaliseRedirectFrom'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
-import { ARTICLES, AUTHORS, BENEFITS, REDIRECTS, TOPICS } from '@/lib/collections'
+import { ARTICLES, AUTHORS, BENEFITS, REDIRECTS, TOPICS } from '../lib/collections'
 
 /**
  * Redirects the therapist adds by hand (an old address → a page or any URL), plus the ones the

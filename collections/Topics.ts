@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { slug } from './fields/slug'
 import { publicPageCollection } from './publicPage'
-import { TOPICS } from '@/lib/collections'
+import { TOPICS } from '../lib/collections'
 
 export const Topics: CollectionConfig<typeof TOPICS> = publicPageCollection({
   slug: TOPICS,

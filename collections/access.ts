@@ -1,6 +1,6 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
-import type { User } from '@/payload-types'
+import type { User } from '../payload-types'
 
 /** Access predicates shared by the collections. Public = anonymous visitors of the site or API. */
 

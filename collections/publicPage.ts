@@ -1,7 +1,7 @@
 import type { CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import { previewButtonUrl } from '@/lib/paths/preview'
-import type { PublicPageCollection } from '@/lib/paths/routes'
+import { previewButtonUrl } from '../lib/paths/preview'
+import type { PublicPageCollection } from '../lib/paths/routes'
 import { anyone, authenticated } from './access'
 import { redirectOldSlug, rememberLiveSlug } from './hooks/redirectOldSlug'
 import { rememberPublicState, revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'

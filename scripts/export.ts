@@ -23,9 +23,9 @@ if (existsSync(outFile)) {
 }
 
 const payload = await startPayload()
-const { exportBackup } = await import('@/lib/backup/export')
-const { verifyArchive } = await import('@/lib/backup/archive')
-const { stderrProgress } = await import('@/lib/backup/progress')
+const { exportBackup } = await import('../lib/backup/export')
+const { verifyArchive } = await import('../lib/backup/archive')
+const { stderrProgress } = await import('../lib/backup/progress')
 let exitCode = 0
 try {
   const { manifest } = await exportBackup(payload, outFile, stderrProgress())

@@ -17,8 +17,8 @@ if (args.length !== 1 || args[0].startsWith('-')) {
 const archiveFile = args[0]
 
 const payload = await startPayload()
-const { importBackup } = await import('@/lib/backup/import')
-const { stderrProgress } = await import('@/lib/backup/progress')
+const { importBackup } = await import('../lib/backup/import')
+const { stderrProgress } = await import('../lib/backup/progress')
 let exitCode = 0
 try {
   // importBackup re-counts the database against the manifest before it returns (its proof of effect).

@@ -7,8 +7,8 @@ import { startPayload } from './startPayload'
 process.env.SEED = 'false' // this script seeds explicitly, and reports what it did
 
 const payload = await startPayload()
-const { seed } = await import('@/lib/seed')
-const { ARTICLES } = await import('@/lib/collections')
+const { seed } = await import('../lib/seed')
+const { ARTICLES } = await import('../lib/collections')
 let exitCode = 0
 try {
   const report = await seed(payload)

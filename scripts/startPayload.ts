@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
  * Call it after setting any environment the config reads (lib/config/env.ts reads it once, at import), and
  * before importing other app modules.
  *
- * Why not just `await import('@/payload.config')`: for Node, lexical (the rich text editor's
+ * Why not just `await import('../payload.config')`: for Node, lexical (the rich text editor's
  * engine) publishes "node" builds that are shims, each a top-level `await import()` of the real
  * build. Payload's editor loads a dozen of them in one module graph, and Node 20 can leave one of
  * those imports pending for good: the event loop then runs empty and the script exits 13 ("unsettled
@@ -20,7 +20,7 @@ import type { Payload } from 'payload'
 export async function startPayload(): Promise<Payload> {
   resolveLexicalWithoutTopLevelAwait()
   const { getPayload } = await import('payload')
-  const { default: config } = await import('@/payload.config')
+  const { default: config } = await import('../payload.config')
   return getPayload({ config })
 }
 

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { BENEFIT_LIST_BLOCK } from '@/lib/collections'
+import { BENEFIT_LIST_BLOCK } from '../../lib/collections'
 
 /**
  * Marks where in the article body its numbered benefit list appears. The list itself comes from

@@ -7,9 +7,9 @@ import {
   NAME_MAX_LENGTH,
   PHONE_MAX_LENGTH,
   PREFERRED_TIMES,
-} from '@/lib/inquiries/schema'
-import { authenticated } from '@/collections/access'
-import { INQUIRIES } from '@/lib/collections'
+} from '../../lib/inquiries/schema'
+import { authenticated } from '../access'
+import { INQUIRIES } from '../../lib/collections'
 import { enforceVisitorRules } from './hooks/enforceVisitorRules'
 import { inquiryErrorResponse } from './hooks/inquiryErrorResponse'
 import { notifyByEmail } from './hooks/notifyByEmail'

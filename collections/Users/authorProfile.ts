@@ -1,10 +1,10 @@
 import type { CollectionBeforeChangeHook, PayloadRequest, RelationshipField, Validate, Where } from 'payload'
 
-import { authorProfileOf, idOf } from '@/lib/auth/authorProfile'
-import { SLUG_MAX_LENGTH, slugify } from '@/lib/paths/slug'
-import type { User } from '@/payload-types'
-import { AUTHOR_NAME_MAX_LENGTH } from '@/collections/Authors'
-import { AUTHORS, USERS } from '@/lib/collections'
+import { authorProfileOf, idOf } from '../../lib/auth/authorProfile'
+import { SLUG_MAX_LENGTH, slugify } from '../../lib/paths/slug'
+import type { User } from '../../payload-types'
+import { AUTHOR_NAME_MAX_LENGTH } from '../Authors'
+import { AUTHORS, USERS } from '../../lib/collections'
 
 /**
  * Logins and bylines stay apart: `authors` are public profiles, `users` are private logins. A login

@@ -1,6 +1,6 @@
 import type { TextareaField } from 'payload'
 
-import { toPlainText } from '@/lib/richtext/lexical'
+import { toPlainText } from '../../lib/richtext/lexical'
 
 type Source = { field: string; richText?: boolean }
 

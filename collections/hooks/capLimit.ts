@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook, CollectionConfig, Plugin } from 'payload'
 
-import { isAdmin } from '@/collections/access'
+import { isAdmin } from '../access'
 
 /** The most documents one REST or GraphQL page may hold for anyone but an admin. */
 export const MAX_API_LIMIT = 100

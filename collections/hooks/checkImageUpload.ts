@@ -8,8 +8,8 @@ import {
   sniffImageType,
   SNIFF_BYTES,
   UNSUPPORTED_IMAGE_MESSAGE,
-} from '@/lib/media/imageType'
-import { MEDIA } from '@/lib/collections'
+} from '../../lib/media/imageType'
+import { MEDIA } from '../../lib/collections'
 
 async function leadingBytes(file: { data?: Buffer; tempFilePath?: string }): Promise<Uint8Array> {
   if (file.data && file.data.length > 0) return file.data.subarray(0, SNIFF_BYTES)

@@ -7,8 +7,8 @@ import type {
   SanitizedCollectionConfig,
 } from 'payload'
 
-import { type CachedCollection, CACHED_COLLECTIONS, type ContentChange, type PublicState, tagsToRevalidate } from '@/lib/cache/tags'
-import { purgeCacheTags } from '@/lib/cache/purge'
+import { type CachedCollection, CACHED_COLLECTIONS, type ContentChange, type PublicState, tagsToRevalidate } from '../../lib/cache/tags'
+import { purgeCacheTags } from '../../lib/cache/purge'
 import { liveRowBeforeChange } from './liveRow'
 
 /**

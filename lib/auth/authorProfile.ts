@@ -1,4 +1,4 @@
-import type { User } from '@/payload-types'
+import type { User } from '../../payload-types'
 
 /**
  * Logins and bylines stay apart: `authors` are public profiles, `users` are private logins. A login

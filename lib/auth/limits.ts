@@ -1,4 +1,4 @@
-import { SlidingWindow } from '@/lib/limits/window'
+import { SlidingWindow } from '../limits/window'
 
 /**
  * How hard the admin's door may be knocked on, per client address (lib/runtime/clientAddress.ts).

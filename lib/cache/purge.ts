@@ -5,7 +5,7 @@ import { request } from 'node:http'
 import { revalidateTag } from 'next/cache'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { env } from '@/lib/config/env'
+import { env } from '../config/env'
 import { cacheClock, fillsBeganBefore } from './fills.js'
 import { recordPurge } from './stats'
 

@@ -1,7 +1,7 @@
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 
 import type { Env } from './env'
-import { site } from '@/lib/config/site'
+import { site } from './site'
 
 /** Mail submission with STARTTLS, what providers ask for unless they say otherwise. */
 export const DEFAULT_SMTP_PORT = 587

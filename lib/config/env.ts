@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { isAddressOrBlock } from '@/lib/runtime/clientAddress'
+import { isAddressOrBlock } from '../runtime/clientAddress'
 import { chooseDatabase, DATABASE_URI_EXPECTED, isSupportedDatabaseUri } from './database'
 
 /** Empty strings in `.env` files mean "not set", not "set to nothing". */

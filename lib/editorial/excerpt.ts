@@ -1,4 +1,4 @@
-import { summaryFromBody } from '@/lib/seo/summary'
+import { summaryFromBody } from '../seo/summary'
 import type { ArticleInput, Finding } from './types'
 
 /**

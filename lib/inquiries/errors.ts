@@ -1,6 +1,6 @@
 import { APIError, ValidationError } from 'payload'
 
-import { INQUIRIES } from '@/lib/collections'
+import { INQUIRIES } from '../collections'
 import type { FieldError } from './schema'
 
 /**

@@ -1,6 +1,6 @@
-import { clientKey } from '@/lib/runtime/clientAddress'
-import { hitStore, type HitStore } from '@/lib/limits/store'
-import { SlidingWindow } from '@/lib/limits/window'
+import { clientKey } from '../runtime/clientAddress'
+import { hitStore, type HitStore } from '../limits/store'
+import { SlidingWindow } from '../limits/window'
 
 /**
  * How the contact form paces messages: at most 5 per client per 10 minutes (a 429 after that);

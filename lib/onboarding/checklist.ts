@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
-import { ARTICLES, AUTHORS, USERS } from '@/lib/collections'
-import { authorProfileOf } from '@/lib/auth/authorProfile'
-import type { User } from '@/payload-types'
-import { toPlainText } from '@/lib/richtext/lexical'
-import { SAMPLE_AUTHOR } from '@/lib/seed'
+import { ARTICLES, AUTHORS, USERS } from '../collections'
+import { authorProfileOf } from '../auth/authorProfile'
+import type { User } from '../../payload-types'
+import { toPlainText } from '../richtext/lexical'
+import { SAMPLE_AUTHOR } from '../seed'
 
 /**
  * The first-run checklist at the top of the admin dashboard: what a new site still needs from

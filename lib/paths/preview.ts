@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { isPublicPageCollection, PUBLIC_PAGE_COLLECTIONS, type PublicPageCollection } from './routes'
-import { DRAFT_PREVIEW_PATHS } from '@/lib/seo/robots'
+import { DRAFT_PREVIEW_PATHS } from '../seo/robots'
 import { sameSitePath } from './canonical'
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slug'
 

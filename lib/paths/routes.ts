@@ -1,4 +1,4 @@
-import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '@/lib/collections'
+import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../collections'
 
 /**
  * The one table of the site's addresses. Each public collection has a page per document under its

@@ -1,4 +1,4 @@
-import { site } from '@/lib/config/site'
+import { site } from '../config/site'
 
 /** Absolute URL on the public site for a path such as `/blog/my-article`. */
 export function absoluteUrl(pathname: string): string {

@@ -1,10 +1,10 @@
 import type { TypedUser } from 'payload'
 import { cache } from 'react'
 
-import { ARTICLES } from '@/lib/collections'
-import { richTextLinkTags, tags } from '@/lib/cache/tags'
-import { getPayloadClient } from '@/lib/config/payload'
-import { site } from '@/lib/config/site'
+import { ARTICLES } from '../collections'
+import { richTextLinkTags, tags } from '../cache/tags'
+import { getPayloadClient } from '../config/payload'
+import { site } from '../config/site'
 import { cachedQuery } from './cached'
 import { articleCardSelect, articlePagePopulate, articlePageSelect, populate } from './select'
 

@@ -1,6 +1,6 @@
-import { AUTHORS } from '@/lib/collections'
-import { richTextLinkTags, tags } from '@/lib/cache/tags'
-import { getPayloadClient } from '@/lib/config/payload'
+import { AUTHORS } from '../collections'
+import { richTextLinkTags, tags } from '../cache/tags'
+import { getPayloadClient } from '../config/payload'
 import { cachedQuery } from './cached'
 import { authorPersonSelect, populate } from './select'
 

@@ -1,6 +1,6 @@
-import { BENEFITS } from '@/lib/collections'
-import { richTextLinkTags, tags } from '@/lib/cache/tags'
-import { getPayloadClient } from '@/lib/config/payload'
+import { BENEFITS } from '../collections'
+import { richTextLinkTags, tags } from '../cache/tags'
+import { getPayloadClient } from '../config/payload'
 import { cachedQuery } from './cached'
 import { benefitSummarySelect, populate } from './select'
 

@@ -1,9 +1,9 @@
 import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 
-import { recordMiss } from '@/lib/cache/stats'
-import { classifyDatabaseError } from '@/lib/runtime/db-errors'
-import { markDatabaseUp, noteDatabaseFailure } from '@/lib/runtime/health'
+import { recordMiss } from '../cache/stats'
+import { classifyDatabaseError } from '../runtime/db-errors'
+import { markDatabaseUp, noteDatabaseFailure } from '../runtime/health'
 
 type QueryArg = string | number
 

@@ -1,7 +1,7 @@
-import { ARTICLES } from '@/lib/collections'
-import { richTextLinkTags, tags } from '@/lib/cache/tags'
-import { getPayloadClient } from '@/lib/config/payload'
-import type { FeedArticle } from '@/lib/seo/feeds'
+import { ARTICLES } from '../collections'
+import { richTextLinkTags, tags } from '../cache/tags'
+import { getPayloadClient } from '../config/payload'
+import type { FeedArticle } from '../seo/feeds'
 import { cachedQuery } from './cached'
 import { benefitSummarySelect, imageSelect } from './select'
 

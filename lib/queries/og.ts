@@ -1,11 +1,11 @@
 import { cache } from 'react'
 
-import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '@/lib/collections'
-import { tags } from '@/lib/cache/tags'
-import type { OgCollection, OgParams, OgSubject } from '@/lib/og/content'
-import { getPayloadClient } from '@/lib/config/payload'
+import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../collections'
+import { tags } from '../cache/tags'
+import type { OgCollection, OgParams, OgSubject } from '../og/content'
+import { getPayloadClient } from '../config/payload'
 import { populated } from './populated'
-import { site } from '@/lib/config/site'
+import { site } from '../config/site'
 import { cachedQuery } from './cached'
 
 /** A share image shows one document (an article also its author's name): nothing else purges it. */

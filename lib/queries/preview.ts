@@ -2,9 +2,9 @@ import { draftMode, headers } from 'next/headers'
 import type { TypedUser } from 'payload'
 import { cache } from 'react'
 
-import { getPayloadClient } from '@/lib/config/payload'
-import type { PreviewParams } from '@/lib/paths/preview'
-import { documentPath } from '@/lib/paths/routes'
+import { getPayloadClient } from '../config/payload'
+import type { PreviewParams } from '../paths/preview'
+import { documentPath } from '../paths/routes'
 
 /**
  * Who may preview, and where a document's latest version lives. Never cached across requests (no

@@ -1,13 +1,13 @@
 import { cache } from 'react'
 import type { Where } from 'payload'
 
-import { ARTICLES, AUTHORS, BENEFITS } from '@/lib/collections'
-import { getPayloadClient } from '@/lib/config/payload'
-import { snippetAround } from '@/lib/search/highlight'
-import { likeFragments, SEARCH_RESULTS_PER_PAGE, SEARCH_TERMS_MAX, searchTerms } from '@/lib/search/query'
-import { bodyOfSearchText, rankCandidates, type SearchCandidate } from '@/lib/search/rank'
-import { documentPath } from '@/lib/paths/routes'
-import { storedSummary } from '@/lib/seo/summary'
+import { ARTICLES, AUTHORS, BENEFITS } from '../collections'
+import { getPayloadClient } from '../config/payload'
+import { snippetAround } from '../search/highlight'
+import { likeFragments, SEARCH_RESULTS_PER_PAGE, SEARCH_TERMS_MAX, searchTerms } from '../search/query'
+import { bodyOfSearchText, rankCandidates, type SearchCandidate } from '../search/rank'
+import { documentPath } from '../paths/routes'
+import { storedSummary } from '../seo/summary'
 
 /**
  * Most documents of one kind considered per search (newest first). A practice's site has a few

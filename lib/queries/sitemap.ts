@@ -1,8 +1,8 @@
-import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '@/lib/collections'
-import type { Benefit, Topic } from '@/payload-types'
-import { tags } from '@/lib/cache/tags'
-import { getPayloadClient } from '@/lib/config/payload'
-import type { SitemapContent, SitemapCounts } from '@/lib/seo/sitemap'
+import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../collections'
+import type { Benefit, Topic } from '../../payload-types'
+import { tags } from '../cache/tags'
+import { getPayloadClient } from '../config/payload'
+import type { SitemapContent, SitemapCounts } from '../seo/sitemap'
 import { cachedQuery } from './cached'
 
 const sitemapTags = () => [tags.articles, tags.benefits, tags.authors, tags.topics, tags.media]

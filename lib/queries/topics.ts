@@ -1,6 +1,6 @@
-import { TOPICS } from '@/lib/collections'
-import { tags } from '@/lib/cache/tags'
-import { getPayloadClient } from '@/lib/config/payload'
+import { TOPICS } from '../collections'
+import { tags } from '../cache/tags'
+import { getPayloadClient } from '../config/payload'
 import { cachedQuery } from './cached'
 import { populate } from './select'
 

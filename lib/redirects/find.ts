@@ -1,7 +1,7 @@
-import { richTextLinkTags, tags } from '@/lib/cache/tags'
-import { REDIRECTS } from '@/lib/collections'
-import { getPayloadClient } from '@/lib/config/payload'
-import { cachedQuery } from '@/lib/queries/cached'
+import { richTextLinkTags, tags } from '../cache/tags'
+import { REDIRECTS } from '../collections'
+import { getPayloadClient } from '../config/payload'
+import { cachedQuery } from '../queries/cached'
 import { REDIRECT_POPULATE, REDIRECT_SELECT, redirectFromSpellings, resolveRedirect, type ResolvedRedirect } from './resolve'
 
 export type { ResolvedRedirect } from './resolve'

@@ -1,5 +1,5 @@
-import { REDIRECTS } from '@/lib/collections'
-import { env } from '@/lib/config/env'
+import { REDIRECTS } from '../collections'
+import { env } from '../config/env'
 import { REDIRECT_POPULATE, REDIRECT_SELECT, redirectFromSpellings, resolveRedirect, type RedirectRecord, type ResolvedRedirect } from './resolve'
 
 /**

@@ -1,6 +1,6 @@
-import { PUBLIC_PAGE_COLLECTIONS, documentPath, isPublicPageCollection } from '@/lib/paths/routes'
-import { canonicalPath, sameSitePath } from '@/lib/paths/canonical'
-import { absoluteUrl } from '@/lib/paths/urls'
+import { PUBLIC_PAGE_COLLECTIONS, documentPath, isPublicPageCollection } from '../paths/routes'
+import { canonicalPath, sameSitePath } from '../paths/canonical'
+import { absoluteUrl } from '../paths/urls'
 
 /**
  * The one redirect resolver. Pages (lib/redirects/find.ts, through the Local API) and proxy.ts

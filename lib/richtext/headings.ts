@@ -1,4 +1,4 @@
-import { slugify } from '@/lib/paths/slug'
+import { slugify } from '../paths/slug'
 import { allNodes, type LexicalNode, textOf } from './lexical'
 
 /**

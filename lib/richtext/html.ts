@@ -1,7 +1,7 @@
 import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
 import type { SerializedEditorState, SerializedLexicalNode } from '@payloadcms/richtext-lexical/lexical'
 
-import { toAbsoluteUrl } from '@/lib/paths/urls'
+import { toAbsoluteUrl } from '../paths/urls'
 import { TEXT_FORMAT_TAGS } from './lexical'
 import { type LinkFields, linkHref, newTabAttributes } from './links'
 

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { TOPICS } from '@/lib/collections'
+import { TOPICS } from '../collections'
 import { describeDatabaseError, isDatabaseUnavailable } from './db-errors'
 
 /**

@@ -1,6 +1,6 @@
 import { OUTAGE_HEADING, OUTAGE_MESSAGE } from './outageText'
-import { routes } from '@/lib/paths/routes'
-import { site } from '@/lib/config/site'
+import { routes } from '../paths/routes'
+import { site } from '../config/site'
 
 /**
  * The whole 503 page sent while the database is away (lib/runtime/responsePatches.ts). Plain HTML with

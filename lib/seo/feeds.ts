@@ -1,14 +1,14 @@
 import { Feed } from 'feed'
 
-import type { Article, Author, Benefit, Media, Topic } from '@/payload-types'
-import { BENEFIT_LIST_BLOCK } from '@/lib/collections'
-import { populated, populatedList } from '@/lib/queries/populated'
-import { absolutizeHtmlUrls, escapeHtml, lexicalToHtml } from '@/lib/richtext/html'
-import { hasTopLevelBlock } from '@/lib/richtext/lexical'
-import { routes } from '@/lib/paths/routes'
-import { site } from '@/lib/config/site'
+import type { Article, Author, Benefit, Media, Topic } from '../../payload-types'
+import { BENEFIT_LIST_BLOCK } from '../collections'
+import { populated, populatedList } from '../queries/populated'
+import { absolutizeHtmlUrls, escapeHtml, lexicalToHtml } from '../richtext/html'
+import { hasTopLevelBlock } from '../richtext/lexical'
+import { routes } from '../paths/routes'
+import { site } from '../config/site'
 import { storedSummary } from './summary'
-import { toAbsoluteUrl } from '@/lib/paths/urls'
+import { toAbsoluteUrl } from '../paths/urls'
 
 /** How many of the newest articles the feeds carry. */
 export const FEED_ITEM_LIMIT = 20

@@ -2,10 +2,10 @@ import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { GenerateDescription, GenerateTitle } from '@payloadcms/plugin-seo/types'
 import type { Field } from 'payload'
 
-import { MEDIA } from '@/lib/collections'
-import { site } from '@/lib/config/site'
+import { MEDIA } from '../collections'
+import { site } from '../config/site'
 import { toDescription } from './metadata'
-import { documentPathPrefixes, PUBLIC_PAGE_COLLECTIONS } from '@/lib/paths/routes'
+import { documentPathPrefixes, PUBLIC_PAGE_COLLECTIONS } from '../paths/routes'
 import { ownDescription, type SearchResultPreviewProps } from './summary'
 
 type AnyDoc = Record<string, unknown>

@@ -1,10 +1,10 @@
 import type { MetadataRoute } from 'next'
 
-import type { Media } from '@/payload-types'
-import { populated } from '@/lib/queries/populated'
-import { routes } from '@/lib/paths/routes'
-import { site } from '@/lib/config/site'
-import { toAbsoluteUrl } from '@/lib/paths/urls'
+import type { Media } from '../../payload-types'
+import { populated } from '../queries/populated'
+import { routes } from '../paths/routes'
+import { site } from '../config/site'
+import { toAbsoluteUrl } from '../paths/urls'
 
 /** The sitemap protocol's limit of URLs per file (https://www.sitemaps.org/protocol.html). */
 export const SITEMAP_MAX_URLS = 50_000

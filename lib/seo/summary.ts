@@ -1,5 +1,5 @@
-import type { LexicalNode } from '@/lib/richtext/lexical'
-import { textOf } from '@/lib/richtext/lexical'
+import type { LexicalNode } from '../richtext/lexical'
+import { textOf } from '../richtext/lexical'
 
 /**
  * An article's summary: what its card, its meta and Open Graph descriptions, its feed entries and

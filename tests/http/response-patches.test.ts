@@ -39,7 +39,7 @@ describe('without the single-Location patch', () => {
       }),
     })
     expect(created.status).toBe(201)
-    const renamed = await api(`/articles/${created.body.doc.id}`, { method: 'PATCH', token, body: JSON.stringify({ slug: `after-${RUN}` }) })
+    const renamed = await api(`/articles/${created.body.doc.id}`, { method: 'PATCH', token, body: JSON.stringify({ slug: `after-${RUN}`, _status: 'published' }) })
     expect(renamed.status).toBe(200)
 
     // A second server on the shared server's database, fresh (nothing cached), without the patch.

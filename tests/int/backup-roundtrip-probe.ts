@@ -114,7 +114,7 @@ export type ProbeResult = Awaited<ReturnType<typeof probe>>
 if (process.argv[1]?.endsWith('backup-roundtrip-probe.ts')) {
   process.env.SEED = 'false'
   const options = JSON.parse(process.argv[2] ?? '{}') as ProbeOptions
-  const { startPayload } = await import('@/scripts/startPayload')
+  const { startPayload } = await import('../../scripts/startPayload')
   const payload = await startPayload()
   let exitCode = 0
   try {

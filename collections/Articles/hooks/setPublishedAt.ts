@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Article } from '@/payload-types'
+import type { Article } from '../../../payload-types'
 
 /** The first publish stamps `publishedAt` unless the therapist chose a date herself. */
 export const setPublishedAt: CollectionBeforeChangeHook<Article> = ({ data }) => {

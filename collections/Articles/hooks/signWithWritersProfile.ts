@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Article } from '@/payload-types'
-import { writersProfile } from '@/collections/Users/authorProfile'
+import type { Article } from '../../../payload-types'
+import { writersProfile } from '../../Users/authorProfile'
 
 /**
  * An article saved without an author is signed by whoever writes it: their own profile, made for

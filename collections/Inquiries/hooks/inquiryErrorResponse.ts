@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { CollectionAfterErrorHook } from 'payload'
 
-import { inquiryRejection } from '@/lib/inquiries/errors'
+import { inquiryRejection } from '../../../lib/inquiries/errors'
 
 /**
  * REST answers for a turned-away submission (field errors are validationErrorResponse's):

@@ -1,6 +1,6 @@
 import type { CollectionAfterErrorHook } from 'payload'
 
-import { isResetRequestTaken, retryAfterOf } from '@/lib/auth/errors'
+import { isResetRequestTaken, retryAfterOf } from '../../../lib/auth/errors'
 
 /**
  * REST answers for the login and password-reset hooks (throttleLogins.ts, paceResetMails.ts):

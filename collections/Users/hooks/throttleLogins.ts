@@ -1,11 +1,11 @@
 import { AuthenticationError, type CollectionAfterOperationHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
-import { tooManyAttempts } from '@/lib/auth/errors'
-import { accountKey, forgetFailedLogins, loginRetryAfterSeconds, recordFailedLogin, recordUnlock } from '@/lib/auth/limits'
-import { passwordMatches } from '@/lib/auth/password'
-import { clientAddress, clientKey } from '@/lib/runtime/clientAddress'
-import { LogThrottle } from '@/lib/runtime/logging'
-import { USERS } from '@/lib/collections'
+import { tooManyAttempts } from '../../../lib/auth/errors'
+import { accountKey, forgetFailedLogins, loginRetryAfterSeconds, recordFailedLogin, recordUnlock } from '../../../lib/auth/limits'
+import { passwordMatches } from '../../../lib/auth/password'
+import { clientAddress, clientKey } from '../../../lib/runtime/clientAddress'
+import { LogThrottle } from '../../../lib/runtime/logging'
+import { USERS } from '../../../lib/collections'
 
 const refusalLog = new LogThrottle(60_000)
 
