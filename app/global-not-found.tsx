@@ -1,7 +1,7 @@
-import { NotFoundContent } from '../components/NotFoundContent'
-import { SiteFooter } from '../components/SiteFooter'
-import { SiteHeader } from '../components/SiteHeader'
-import { site } from '../lib/site'
+import { NotFoundContent } from '@/components/NotFoundContent'
+import { SiteFooter } from '@/components/SiteFooter'
+import { SiteHeader } from '@/components/SiteHeader'
+import { site } from '@/lib/config/site'
 import './(frontend)/styles.css'
 
 // Addresses no route matches (e.g. /no-such-page) render here, in the site's own layout.

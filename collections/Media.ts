@@ -9,7 +9,7 @@ import { anyone, authenticated } from './access'
 import { checkImageUpload } from './hooks/checkImageUpload'
 import { missingFileIs404 } from './hooks/missingFileIs404'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
-import { MEDIA } from './slugs'
+import { MEDIA } from '../lib/collections'
 
 export const MEDIA_DIR = path.resolve(process.cwd(), 'data/media')
 

@@ -1,9 +1,9 @@
 import Link from 'next/link'
 
-import type { ArticleCardData } from '../lib/queries/articles'
-import { populated } from '../lib/populated'
-import { storedSummary } from '../lib/seo/summary'
-import { routes } from '../lib/site'
+import type { ArticleCardData } from '@/lib/queries/articles'
+import { populated } from '@/lib/queries/populated'
+import { storedSummary } from '@/lib/seo/summary'
+import { routes } from '@/lib/paths/routes'
 import { FormattedDate } from './FormattedDate'
 import { MediaImage } from './MediaImage'
 

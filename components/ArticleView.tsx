@@ -1,15 +1,17 @@
-import type { ArticleData } from '../lib/queries/articles'
-import { populated, populatedList } from '../lib/populated'
-import { routes } from '../lib/site'
-import { tableOfContents } from '../lib/richtext/headings'
-import { readingMinutes, readingTimeLabel } from '../lib/richtext/readingTime'
+import type { ArticleData } from '@/lib/queries/articles'
+import { populated, populatedList } from '@/lib/queries/populated'
+import { routes } from '@/lib/paths/routes'
+import { BENEFIT_LIST_BLOCK } from '@/lib/collections'
+import { tableOfContents } from '@/lib/richtext/headings'
+import { hasTopLevelBlock } from '@/lib/richtext/lexical'
+import { readingMinutes, readingTimeLabel } from '@/lib/richtext/readingTime'
 import { AuthorCard } from './AuthorCard'
 import { BenefitList } from './BenefitList'
 import { Byline } from './Byline'
 import { ContactForm } from './ContactForm'
 import { MediaImage } from './MediaImage'
 import { ReferenceList } from './ReferenceList'
-import { hasBlock, RichText } from './RichText'
+import { RichText } from './RichText'
 import { TABLE_OF_CONTENTS_IDS, TableOfContents } from './TableOfContents'
 import { TopicLinks } from './TopicLinks'
 
@@ -20,7 +22,7 @@ export function ArticleView({ article }: { article: ArticleData }) {
   const benefits = populatedList(article.benefits)
   const benefitList = <BenefitList benefits={benefits} />
   // The writer places the list with a "Benefit list" block; without one it follows the body.
-  const placedInBody = hasBlock(article.content, 'benefitList')
+  const placedInBody = hasTopLevelBlock(article.content, BENEFIT_LIST_BLOCK)
   // Headings take ids for the table of contents; the benefit list's items already use their slugs.
   const reservedIds = [...TABLE_OF_CONTENTS_IDS, ...benefits.map((benefit) => benefit.slug)]
   const readingTime = readingTimeLabel(
@@ -44,7 +46,7 @@ export function ArticleView({ article }: { article: ArticleData }) {
         ) : null}
       </header>
       <TableOfContents entries={tableOfContents(article.content, reservedIds)} />
-      <RichText data={article.content} blocks={{ benefitList: () => benefitList }} reservedIds={reservedIds} />
+      <RichText data={article.content} blocks={{ [BENEFIT_LIST_BLOCK]: () => benefitList }} reservedIds={reservedIds} />
       {placedInBody ? null : benefitList}
       <ReferenceList references={article.references} />
       <footer className="article__footer">

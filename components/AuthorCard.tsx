@@ -1,8 +1,8 @@
 import Link from 'next/link'
 
-import type { Author, Media } from '../payload-types'
-import { populated } from '../lib/populated'
-import { routes } from '../lib/site'
+import type { Author, Media } from '@/payload-types'
+import { populated } from '@/lib/queries/populated'
+import { routes } from '@/lib/paths/routes'
 import { MediaImage } from './MediaImage'
 
 type Props = {

@@ -1,5 +1,5 @@
-import type { AuthorProfileData } from '../lib/queries/authors'
-import { populated } from '../lib/populated'
+import type { AuthorProfileData } from '@/lib/queries/authors'
+import { populated } from '@/lib/queries/populated'
 import { authorDisplayName, BookingLink } from './AuthorCard'
 import { MediaImage } from './MediaImage'
 import { RichText } from './RichText'

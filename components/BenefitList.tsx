@@ -1,7 +1,7 @@
 import Link from 'next/link'
 
-import type { Benefit } from '../payload-types'
-import { routes } from '../lib/site'
+import type { Benefit } from '@/payload-types'
+import { routes } from '@/lib/paths/routes'
 import { RichText } from './RichText'
 
 export type BenefitListItem = Pick<Benefit, 'id' | 'title' | 'slug' | 'summary'> & Partial<Pick<Benefit, 'description'>>

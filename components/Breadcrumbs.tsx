@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-import type { Crumb } from '../lib/seo/breadcrumbs'
+import type { Crumb } from '@/lib/seo/breadcrumbs'
 
 /** Where this page sits; the same trail the page's BreadcrumbList JSON-LD describes. */
 export function Breadcrumbs({ trail }: { trail: Crumb[] }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 
-import type { Article, Author } from '../payload-types'
-import { routes } from '../lib/site'
+import type { Article, Author } from '@/payload-types'
+import { routes } from '@/lib/paths/routes'
 import { authorDisplayName } from './AuthorCard'
 import { FormattedDate } from './FormattedDate'
 

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from 'react'
 
-import { INITIAL_INQUIRY_FORM_STATE } from '../lib/inquiries/formState'
+import { INITIAL_INQUIRY_FORM_STATE } from '@/lib/inquiries/formState'
 import {
   HONEYPOT_FIELD,
   MESSAGE_MAX_LENGTH,
@@ -10,8 +10,8 @@ import {
   PHONE_MAX_LENGTH,
   PREFERRED_TIMES,
   type InquiryField,
-} from '../lib/inquiries/fields'
-import { sendInquiry } from '../lib/inquiries/sendInquiry'
+} from '@/lib/inquiries/fields'
+import { sendInquiry } from '@/lib/inquiries/sendInquiry'
 
 const TIME_LABELS: Record<(typeof PREFERRED_TIMES)[number], string> = {
   any: 'Any time',

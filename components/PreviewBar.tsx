@@ -1,6 +1,6 @@
 import { draftMode } from 'next/headers'
 
-import { EXIT_PREVIEW_PATH } from '../lib/preview'
+import { EXIT_PREVIEW_PATH } from '@/lib/paths/preview'
 import { LivePreviewRefresh } from './LivePreviewRefresh'
 
 /**

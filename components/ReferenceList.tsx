@@ -1,4 +1,4 @@
-import type { Article } from '../payload-types'
+import type { Article } from '@/payload-types'
 
 type Reference = NonNullable<Article['references']>[number]
 

@@ -1,5 +1,5 @@
-import { routes } from '../lib/site'
-import { SEARCH_QUERY_MAX_LENGTH } from '../lib/search/query'
+import { routes } from '@/lib/paths/routes'
+import { SEARCH_QUERY_MAX_LENGTH } from '@/lib/search/query'
 
 type Props = {
   /** The current query, so the visitor can refine it. */

@@ -1,9 +1,9 @@
 import Link from 'next/link'
 
-import type { SearchHit, SearchResultsPage } from '../lib/queries/search'
-import { highlight } from '../lib/search/highlight'
-import { SEARCH_RESULTS_PER_PAGE } from '../lib/search/query'
-import { routes } from '../lib/site'
+import type { SearchHit, SearchResultsPage } from '@/lib/queries/search'
+import { highlight } from '@/lib/search/highlight'
+import { SEARCH_RESULTS_PER_PAGE } from '@/lib/search/query'
+import { routes } from '@/lib/paths/routes'
 import { FormattedDate } from './FormattedDate'
 import { Pagination } from './Pagination'
 

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
-import { routes, site } from '../lib/site'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
 
 export function SiteFooter() {
   return (

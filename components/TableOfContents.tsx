@@ -1,4 +1,4 @@
-import { type TocEntry, TOC_MIN_ENTRIES } from '../lib/richtext/headings'
+import { type TocEntry, TOC_MIN_ENTRIES } from '@/lib/richtext/headings'
 
 const TITLE_ID = 'table-of-contents-title'
 

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 
-import type { Topic } from '../payload-types'
-import { routes } from '../lib/site'
+import type { Topic } from '@/payload-types'
+import { routes } from '@/lib/paths/routes'
 
 export function TopicLinks({ topics }: { topics: Pick<Topic, 'id' | 'name' | 'slug'>[] }) {
   if (topics.length === 0) return null

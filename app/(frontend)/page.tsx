@@ -1,15 +1,16 @@
 import Link from 'next/link'
 
-import { ArticleList } from '../../components/ArticleCard'
-import { BookingLink } from '../../components/AuthorCard'
-import { RichText } from '../../components/RichText'
-import { getLatestArticles } from '../../lib/queries/articles'
-import { getFeaturedAuthor } from '../../lib/queries/authors'
-import { getBenefits } from '../../lib/queries/benefits'
-import { JsonLd } from '../../components/JsonLd'
-import { homePageGraph } from '../../lib/seo/jsonld'
-import { homeMetadata } from '../../lib/seo/metadata'
-import { routes, site } from '../../lib/site'
+import { ArticleList } from '@/components/ArticleCard'
+import { BookingLink } from '@/components/AuthorCard'
+import { RichText } from '@/components/RichText'
+import { getLatestArticles } from '@/lib/queries/articles'
+import { getFeaturedAuthor } from '@/lib/queries/authors'
+import { getBenefits } from '@/lib/queries/benefits'
+import { JsonLd } from '@/components/JsonLd'
+import { homePageGraph } from '@/lib/seo/jsonld'
+import { homeMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
 
 export const metadata = homeMetadata()
 

@@ -2,7 +2,7 @@
 /**
  * Next's cache of whole pages and of the reads beneath them (next.config.ts `cacheHandler`): Next's
  * own in-memory cache (FileSystemCache, with `isrFlushToDisk: false`), with three corrections that
- * keep "publish → live on the next request" true on a busy server (lib/cache-tags.ts):
+ * keep "publish → live on the next request" true on a busy server (lib/cache/tags.ts):
  *
  * 1. One clock. Next 16.4 stamps cache entries and tag purges with Date.now()
  *    (file-system-cache.js `set` and `revalidateTag`) but judges them against
@@ -24,13 +24,15 @@
  *    `<meta name="robots" content="noindex">` into the new article's page (app-render.js
  *    `NonIndex`, which reads `ctx.res.statusCode`), cached and served to crawlers. A stale 404
  *    therefore renders in the foreground instead, with a clean response.
+ * 4. Nothing stored before the server started is served (lib/cache/startup.ts says why): such an
+ *    entry is reported missing, and renders afresh.
  *
  * Plain JavaScript: Next loads this module with import() at run time, outside its bundles.
  */
 import * as fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
 import { areTagsStale, tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
 
-import { cacheClock, fillStamp, fillStarted } from './fills.js'
+import { cacheClock, fillStamp, fillStarted, servedFrom } from './fills.js'
 
 // Node hands this CommonJS module over as `default` (module.exports, whose `default` is the class);
 // Next's bundler, which also compiles this file into the proxy's bundle, as the class itself.
@@ -80,7 +82,7 @@ export default class WellpressCacheHandler extends FileSystemCache {
     const now = cacheClock()
     /** @type {Entry | null} */
     const entry = await super.get(key, /** @type {any} */ (ctx))
-    if (!entry) {
+    if (!entry || (entry.lastModified ?? now) < servedFrom()) {
       fillStarted(key, now)
       return null
     }

@@ -1,4 +1,4 @@
-import { normaliseRedirectFrom } from '../sitePaths'
+import { normaliseRedirectFrom } from '../redirects/resolve'
 import type { WpPost } from './model'
 import { wordpressShortLink } from './shortLink'
 import type { WxrSite } from './wxr'

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 
 import { DomUtils, ElementType, parseDocument } from 'htmlparser2'
 
-import { ARTICLES, MEDIA } from '../../collections/slugs'
+import { ARTICLES, MEDIA } from '../collections'
 import { editorState, horizontalRule, linebreak, paragraphOf, text, TEXT_FORMAT, type LexicalNode, type LexicalState } from '../richtext/lexical'
 import type { LinkTarget } from './addresses'
 

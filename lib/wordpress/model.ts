@@ -1,6 +1,6 @@
 import { DomUtils, parseDocument } from 'htmlparser2'
 
-import { slugify } from '../slug'
+import { slugify } from '../paths/slug'
 import type { WxrFields, WxrItem } from './wxr'
 
 /**

@@ -2,7 +2,7 @@
  * WordPress's "plain" address of a post, `/?p=123` (also `/index.php?p=123`): every post has it,
  * whatever its pretty permalink, and old links, feeds and bookmarks carry it. It is the one
  * address with a query string that a stored redirect may hold, as exactly `/?p=<id>`: proxy.ts
- * looks it up for requests to `/` that carry `?p=`, and lib/sitePaths.ts keeps it when it
+ * looks it up for requests to `/` that carry `?p=`, and lib/redirects/resolve.ts keeps it when it
  * normalises a redirect's `from`. No imports: proxy.ts runs it on the edge of every such request.
  */
 const SHORT_LINK_PATH = /^\/(?:index\.php)?\/?$/i

@@ -27,7 +27,7 @@ export function defineWordPressImportSuite(makeDatabase: () => TestDatabase) {
   let payload: Payload
   // Imported once Payload is booted: lib/env.ts reads DATABASE_URI when first imported.
   let importWordPress: typeof import('../../lib/wordpress/importer').importWordPress
-  let redirectTarget: typeof import('../../lib/sitePaths').redirectTarget
+  let redirectTarget: typeof import('../../lib/redirects/resolve').redirectTarget
   const work = mkdtempSync(path.join(os.tmpdir(), 'wellpress-wp-int-'))
   const purges: string[][] = []
 
@@ -86,7 +86,7 @@ export function defineWordPressImportSuite(makeDatabase: () => TestDatabase) {
     db = makeDatabase()
     payload = await bootPayload(db)
     ;({ importWordPress } = await import('../../lib/wordpress/importer'))
-    ;({ redirectTarget } = await import('../../lib/sitePaths'))
+    ;({ redirectTarget } = await import('../../lib/redirects/resolve'))
     // A site with its first article, as every new Wellpress site starts.
     const { seed } = await import('../../lib/seed')
     await seed(payload)

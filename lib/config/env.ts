@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { isAddressOrBlock } from './clientAddress'
+import { isAddressOrBlock } from '../runtime/clientAddress'
 import { chooseDatabase, DATABASE_URI_EXPECTED, isSupportedDatabaseUri } from './database'
 
 /** Empty strings in `.env` files mean "not set", not "set to nothing". */
@@ -44,7 +44,7 @@ export const envSchema = z
       .pipe(z.array(z.url({ protocol: /^https?$/, error: 'expected comma-separated http(s) origins such as https://staging.example.com' }))
         .transform((urls) => urls.map((url) => new URL(url).origin))),
     /**
-     * Proxies whose X-Forwarded-For is believed (lib/clientAddress.ts): IP addresses or CIDR blocks,
+     * Proxies whose X-Forwarded-For is believed (lib/runtime/clientAddress.ts): IP addresses or CIDR blocks,
      * comma- or space-separated. Unset: every client is the connection's own address.
      */
     TRUSTED_PROXIES: optionalString
@@ -60,14 +60,14 @@ export const envSchema = z
     /**
      * How the server writes its log: `json` (one JSON object per line, for `docker logs` and log
      * collectors; the default in production) or `pretty` (coloured, for a person at a terminal;
-     * the default otherwise). See lib/logging.ts.
+     * the default otherwise). See lib/runtime/logging.ts.
      */
     LOG_FORMAT: optionalString
       .transform((value) => value?.toLowerCase())
       .pipe(z.enum(['json', 'pretty'], { error: 'expected json or pretty' }).optional()),
     /** `SEED=false` stops the first start from importing the therapist's first article. */
     SEED: booleanFlag(true),
-    /** Optional e-mail (inquiry notifications, password resets) over SMTP; see lib/email.ts (port 587 unless set). */
+    /** Optional e-mail (inquiry notifications, password resets) over SMTP; see lib/config/email.ts (port 587 unless set). */
     SMTP_HOST: optionalString,
     SMTP_PORT: z.preprocess(
       (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
@@ -83,7 +83,7 @@ export const envSchema = z
     SMTP_FROM: optionalString.pipe(z.email({ error: 'expected an e-mail address such as hello@example.com' }).optional()),
     /** Who is told about each new inquiry. */
     NOTIFY_EMAIL: optionalString.pipe(z.email({ error: 'expected an e-mail address such as janet@example.com' }).optional()),
-    /** The first admin, created at start when the database has no user yet (lib/firstAdmin.ts). */
+    /** The first admin, created at start when the database has no user yet (lib/auth/firstAdmin.ts). */
     ADMIN_EMAIL: optionalString.pipe(z.email({ error: 'expected an e-mail address such as janet@example.com' }).optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(ADMIN_PASSWORD_MIN_LENGTH, `must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters`).optional()),
   })

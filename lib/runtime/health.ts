@@ -1,11 +1,11 @@
 import type { Payload } from 'payload'
 
-import { TOPICS } from '../collections/slugs'
+import { TOPICS } from '../collections'
 import { describeDatabaseError, isDatabaseUnavailable } from './db-errors'
 
 /**
  * What this server process knows about its database, shared by the query layer (which notices
- * failures and recoveries as pages read), GET /health (which checks on demand) and lib/outage.ts
+ * failures and recoveries as pages read), GET /health (which checks on demand) and lib/runtime/responsePatches.ts
  * (which turns a failed render into a 503 while the database is away).
  *
  * Kept on `globalThis`: Next bundles instrumentation.ts apart from the app's routes, so a

@@ -19,7 +19,7 @@ export const SQLITE_WAL = { synchronous: 'FULL' } as const
 
 /**
  * MongoDB: notice an unreachable server in seconds, not the driver's 30 s defaults, so pages
- * answer 503 soon (lib/outage.ts). The heartbeat check fails after connectTimeoutMS, which also
+ * answer 503 soon (lib/runtime/responsePatches.ts). The heartbeat check fails after connectTimeoutMS, which also
  * interrupts operations waiting on the dead connection; new ones give up after
  * serverSelectionTimeoutMS. The driver reconnects by itself when the server is back.
  */

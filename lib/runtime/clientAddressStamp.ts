@@ -5,7 +5,7 @@ import { resolveClientAddress, STAMP_HEADER, trustedProxyList, type StampHolder 
 
 /**
  * Makes every request this process serves carry its client's address, resolved on the socket
- * (lib/clientAddress.ts says why), in a header named at random once per process, which no client
+ * (lib/runtime/clientAddress.ts says why), in a header named at random once per process, which no client
  * can therefore send. Installed once per process by instrumentation.ts: `http.Server`'s `emit`
  * gains one step for "request" events, before Next's own request listener runs.
  */

@@ -32,7 +32,7 @@ export function smtpTransportOptions(env: Pick<Env, 'SMTP_HOST' | 'SMTP_PORT' | 
 /**
  * Payload's e-mail (inquiry notifications, password resets) over SMTP when SMTP_HOST is set;
  * otherwise none, and Payload only logs what it would have sent. Not verified at start: a mail
- * server that is down must not delay or stop the site. lib/env.ts makes sure SMTP_FROM is set.
+ * server that is down must not delay or stop the site. lib/config/env.ts makes sure SMTP_FROM is set.
  */
 export function emailAdapter(env: Env) {
   if (!env.SMTP_HOST || !env.SMTP_FROM) return undefined

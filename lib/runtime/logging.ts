@@ -1,8 +1,8 @@
 import type { Config } from 'payload'
 
-import type { Env } from './env'
-import { RESET_REQUEST_TAKEN, TOO_MANY_ATTEMPTS } from './auth/errors'
-import { HONEYPOT_CAUGHT, RATE_LIMITED } from './inquiries/errors'
+import type { Env } from '../config/env'
+import { RESET_REQUEST_TAKEN, TOO_MANY_ATTEMPTS } from '../auth/errors'
+import { HONEYPOT_CAUGHT, RATE_LIMITED } from '../inquiries/errors'
 
 export type LogFormat = NonNullable<Env['LOG_FORMAT']>
 

@@ -1,5 +1,5 @@
 /**
- * What visitors read while the database is away: on the 503 page (lib/outagePage.ts) and in the
+ * What visitors read while the database is away: on the 503 page (lib/runtime/outagePage.ts) and in the
  * error boundary (app/(frontend)/error.tsx). No imports, so the client bundle can use it too.
  */
 export const OUTAGE_HEADING = 'We’ll be right back'

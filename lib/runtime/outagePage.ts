@@ -1,8 +1,9 @@
 import { OUTAGE_HEADING, OUTAGE_MESSAGE } from './outageText'
-import { routes, site } from './site'
+import { routes } from '../paths/routes'
+import { site } from '../config/site'
 
 /**
- * The whole 503 page sent while the database is away (lib/outage.ts). Plain HTML with
+ * The whole 503 page sent while the database is away (lib/runtime/responsePatches.ts). Plain HTML with
  * no script and no inline style, so it needs nothing from the app (no data, no build assets) and
  * passes any Content-Security-Policy. Only fixed text: nothing from the request is echoed.
  */

@@ -1,6 +1,3 @@
-import { documentPath, isPublicPageCollection } from './seo/paths'
-import { wordpressShortLink } from './wordpress/shortLink'
-
 /**
  * URL path rules shared by proxy.ts, the redirects collection and the slug pages: one canonical
  * spelling per address (lowercase, no trailing slash), so every old or odd spelling reaches its
@@ -22,54 +19,9 @@ export function withoutTrailingSlash(pathname: string): string {
   return trimmed === '' ? '/' : trimmed
 }
 
-/**
- * How a redirect's `from` is stored and looked up: a canonical path. Accepts what people paste
- * into the admin: `old-page`, `/Old-Page/`, `https://example.com/old-page?x=1#top`. The query is
- * dropped, except WordPress's `/?p=<id>` (lib/wordpress/shortLink.ts), which is an address of its own.
- * `null` when there is no usable path in it.
- */
-export function normaliseRedirectFrom(value: unknown): string | null {
-  if (typeof value !== 'string') return null
-  const trimmed = value.trim()
-  if (trimmed === '') return null
-  let url: URL
-  try {
-    const isAbsolute = /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed)
-    url = new URL(isAbsolute ? trimmed : `/${trimmed.replace(/^\/+/, '')}`, 'http://placeholder.invalid')
-  } catch {
-    return null
-  }
-  return wordpressShortLink(url.pathname, url.searchParams) ?? canonicalPath(url.pathname)
-}
-
-/** Where the app serves pages of its own; only other paths may need a redirect from proxy.ts. */
-const KNOWN_PREFIXES = ['/blog', '/benefits', '/authors', '/topics', '/search', '/contact', '/og', '/sitemaps', '/next', '/_next', '/admin', '/api']
-const KNOWN_FILES = [/^\/(health|feed\.xml|atom\.xml|feed\.json|robots\.txt)$/, /^\/sitemap[^/]*\.xml$/, /^\/favicon[^/]*$/]
-
-/** `/blog`, `/blog/<slug>`, `/blog/page/<n>`: deeper paths (old dated permalinks) are no page of the site's. */
-const BLOG_ROUTE = /^\/blog(?:\/[^/]+|\/page\/[^/]+)?$/
-
-export function isKnownRoutePath(pathname: string): boolean {
-  const path = pathname.toLowerCase()
-  if (path === '/' || path === '') return true
-  if (path === '/blog' || path.startsWith('/blog/')) return BLOG_ROUTE.test(path)
-  if (KNOWN_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return true
-  return KNOWN_FILES.some((pattern) => pattern.test(path))
-}
-
 /** Paths served by Payload, Next or as files (share images too), where letter case is left alone. */
 export function isCaseSensitivePath(pathname: string): boolean {
   return /^\/(api|admin|_next|og)(\/|$)/i.test(pathname) || /\.[a-z0-9]+$/i.test(pathname)
-}
-
-/** The redirect fields that decide where it leads (as the REST API or Local API return them). */
-export type RedirectRecord = {
-  type?: string | null
-  to?: {
-    type?: string | null
-    url?: string | null
-    reference?: { relationTo: string; value: unknown } | null
-  } | null
 }
 
 /** Stands in for this site while a candidate is parsed; no real address resolves to it. */
@@ -102,35 +54,6 @@ export function sameSitePath(candidate: unknown, siteHosts: readonly (string | n
   const path = `${url.pathname.replace(/\/{2,}/g, '/')}${url.search}`
   // The URL parser has already turned backslashes into slashes; this only states the result.
   return /^\/(?![/\\])/.test(path) ? path : null
-}
-
-/** An absolute http(s) URL the therapist chose as a redirect's destination (another site, on purpose). */
-const EXTERNAL_TARGET = /^https?:\/\/[^/\\\s]+(?:[/?#]\S*)?$/i
-
-/**
- * Where a redirect leads now: a referenced document's current path (only when the read
- * populated it, i.e. the visitor may see it: drafts stay ids), or the custom URL: a path on this
- * site (sameSitePath), or an absolute http(s) URL, which the therapist may point anywhere.
- */
-export function redirectTarget(redirect: RedirectRecord): string | null {
-  const to = redirect.to
-  if (!to) return null
-  if (to.type === 'custom') {
-    const url = to.url?.trim()
-    if (!url) return null
-    return /^https?:/i.test(url) ? (EXTERNAL_TARGET.test(url) ? url : null) : sameSitePath(url)
-  }
-  const reference = to.reference
-  if (!reference || !isPublicPageCollection(reference.relationTo)) return null
-  const value = reference.value as { slug?: unknown; _status?: unknown } | null
-  if (!value || typeof value !== 'object' || typeof value.slug !== 'string') return null
-  if (value._status !== undefined && value._status !== 'published') return null
-  return sameSitePath(documentPath(reference.relationTo, value.slug))
-}
-
-/** The stored type, as an HTTP status: both are permanent, 308 is the default. */
-export function redirectStatus(type: string | null | undefined): 301 | 308 {
-  return type === '301' ? 301 : 308
 }
 
 /**

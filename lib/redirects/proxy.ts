@@ -1,7 +1,6 @@
-import { REDIRECTS } from '../collections/slugs'
-import { env } from './env'
-import type { ResolvedRedirect } from './queries/redirects'
-import { redirectStatus, redirectTarget, type RedirectRecord } from './sitePaths'
+import { REDIRECTS } from '../collections'
+import { env } from '../config/env'
+import { REDIRECT_POPULATE, REDIRECT_SELECT, redirectFromSpellings, resolveRedirect, type RedirectRecord, type ResolvedRedirect } from './resolve'
 
 /**
  * Redirect look-ups for proxy.ts, which runs apart from the app's Payload instance: it asks the
@@ -15,9 +14,12 @@ const TIMEOUT_MS = 3000
 
 const remembered = new Map<string, { expires: number; answer: Promise<ResolvedRedirect | null> }>()
 
+/** The same question lib/redirects/find.ts asks through the Local API, as a REST query string. */
 function restQuery(path: string): string {
-  const params = new URLSearchParams({ 'where[from][equals]': path, depth: '1', limit: '1', 'select[to]': 'true', 'select[type]': 'true' })
-  for (const collection of ['articles', 'benefits', 'authors', 'topics']) params.set(`populate[${collection}][slug]`, 'true')
+  const params = new URLSearchParams({ depth: '1', limit: '1' })
+  redirectFromSpellings(path).forEach((spelling, index) => params.set(`where[from][in][${index}]`, spelling))
+  for (const field of Object.keys(REDIRECT_SELECT)) params.set(`select[${field}]`, 'true')
+  for (const collection of Object.keys(REDIRECT_POPULATE)) params.set(`populate[${collection}][slug]`, 'true')
   // Loopback to this very server (`next start` sets PORT to the port it listens on).
   return `http://127.0.0.1:${env.PORT}/api/${REDIRECTS}?${params}`
 }
@@ -26,10 +28,7 @@ async function fetchRedirect(path: string): Promise<ResolvedRedirect | null> {
   const response = await fetch(restQuery(path), { signal: AbortSignal.timeout(TIMEOUT_MS), cache: 'no-store' })
   if (!response.ok) throw new Error(`GET /api/${REDIRECTS} answered ${response.status}`)
   const { docs } = (await response.json()) as { docs?: RedirectRecord[] }
-  const redirect = docs?.[0]
-  const target = redirect ? redirectTarget(redirect) : null
-  if (!redirect || !target || target === path) return null
-  return { target, status: redirectStatus(redirect.type) }
+  return resolveRedirect(docs?.[0], path)
 }
 
 /** The redirect stored for a canonical path, or `null`. A failed look-up is logged, not remembered. */

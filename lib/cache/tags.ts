@@ -1,4 +1,4 @@
-import { ARTICLES, AUTHORS, BENEFITS, MEDIA, REDIRECTS, TOPICS } from '../collections/slugs'
+import { ARTICLES, AUTHORS, BENEFITS, MEDIA, REDIRECTS, TOPICS } from '../collections'
 
 /**
  * The cache tags shared by the data-access layer (lib/queries/, which tags what it caches) and the

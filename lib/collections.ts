@@ -9,3 +9,6 @@ export const USERS = 'users'
 export const INQUIRIES = 'inquiries'
 /** Added by @payloadcms/plugin-redirects: hand-made redirects and the automatic ones after a slug change. */
 export const REDIRECTS = 'redirects'
+
+/** The article body's benefit-list block (stored inside the rich text): never rename it. */
+export const BENEFIT_LIST_BLOCK = 'benefitList'

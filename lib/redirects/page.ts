@@ -1,6 +1,6 @@
 import { notFound, permanentRedirect } from 'next/navigation'
 
-import { findRedirect } from './queries/redirects'
+import { findRedirect } from './find'
 
 /**
  * What a page does when its document does not exist: follow a redirect stored for this path (an

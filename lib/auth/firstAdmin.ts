@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { USERS } from '../collections/slugs'
-import type { Env } from './env'
+import { USERS } from '../collections'
+import type { Env } from '../config/env'
 
 /**
  * The first admin, made by the site's operator rather than by whoever reaches /admin first.

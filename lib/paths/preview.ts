@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
-import { isPublicPageCollection, PUBLIC_PAGE_COLLECTIONS, type PublicPageCollection } from './seo/paths'
-import { DRAFT_PREVIEW_PATHS } from './seo/robots'
-import { sameSitePath } from './sitePaths'
+import { isPublicPageCollection, PUBLIC_PAGE_COLLECTIONS, type PublicPageCollection } from './routes'
+import { DRAFT_PREVIEW_PATHS } from '../seo/robots'
+import { sameSitePath } from './canonical'
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slug'
 
 /**

@@ -10,7 +10,7 @@ import { BlockList, isIP } from 'node:net'
  * a Request with headers only, no socket. Next's server does write the socket's address into
  * X-Forwarded-For, but only when the request has none (`x-forwarded-for ??= socket.remoteAddress`
  * in next/dist/server/base-server.js): a client that sends its own header is believed, whatever
- * it says. So `installClientAddressStamp` (lib/clientAddressStamp.ts, from instrumentation.ts) resolves the address on the socket,
+ * it says. So `installClientAddressStamp` (lib/runtime/clientAddressStamp.ts, from instrumentation.ts) resolves the address on the socket,
  * as each request arrives, and writes it into a header whose name is random per process: a client
  * cannot send it, and `clientAddress` reads nothing else.
  */
@@ -32,7 +32,7 @@ export function isAddressOrBlock(entry: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128)
 }
 
-/** A matcher for TRUSTED_PROXIES' entries (already validated by lib/env.ts). */
+/** A matcher for TRUSTED_PROXIES' entries (already validated by lib/config/env.ts). */
 export function trustedProxyList(entries: readonly string[]): BlockList {
   const list = new BlockList()
   for (const entry of entries) {
