@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { articleSummary } from '../../lib/seo/summary'
+import { articleSummary, EXCERPT_MAX_LENGTH } from '../../lib/seo/summary'
 import { wordpressPostField } from '../../lib/wordpress/fields'
 import { authenticated, authenticatedOrPublished } from '../access'
 import { searchText } from '../fields/searchText'
@@ -12,7 +12,6 @@ import { articleEditor } from './editor'
 import { setPublishedAt } from './hooks/setPublishedAt'
 import { signWithWritersProfile } from './hooks/signWithWritersProfile'
 
-export const EXCERPT_MAX_LENGTH = 300
 
 const currentYear = () => new Date().getFullYear()
 

@@ -13,6 +13,9 @@ import { textOf } from '../richtext/lexical'
 export const DESCRIPTION_MIN_LENGTH = 50
 export const DESCRIPTION_MAX_LENGTH = 160
 
+/** The longest excerpt she may write: two sentences for a card, with room to spare. */
+export const EXCERPT_MAX_LENGTH = 300
+
 /** One line: runs of whitespace (line breaks too) become one space. */
 export const collapseWhitespace = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim()
 const collapse = collapseWhitespace

@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import type { Payload, Where } from 'payload'
 
-import { EXCERPT_MAX_LENGTH } from '../../collections/Articles'
+import { EXCERPT_MAX_LENGTH } from '../seo/summary'
 import { ARTICLES, AUTHORS, MEDIA, REDIRECTS, TOPICS } from '../collections'
 import type { Article } from '../../payload-types'
 import { tags as cacheTags } from '../cache/tags'
