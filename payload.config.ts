@@ -12,8 +12,10 @@ import { Authors } from './collections/Authors'
 import { Benefits } from './collections/Benefits'
 import { Inquiries } from './collections/Inquiries'
 import { Media, MEDIA_DIR } from './collections/Media'
+import { Practice } from './collections/Practice'
 import { validationErrorResponse } from './collections/hooks/validationErrorResponse'
 import { redirects } from './collections/Redirects'
+import { Services } from './collections/Services'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { capApiLimits } from './collections/hooks/capLimit'
@@ -31,7 +33,7 @@ import { resolvePayloadSecret } from './lib/secret'
 import { seedIfEmpty } from './lib/seed'
 import { PUBLIC_PAGE_COLLECTIONS } from './lib/seo/paths'
 import { seo } from './lib/seo/plugin'
-import { site } from './lib/site'
+import { ADMIN_TITLE_SUFFIX } from './lib/practice/admin'
 
 /** The generic adapter types migrations loosely; these are the SQLite adapter's own. */
 type AdapterMigrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
@@ -89,8 +91,8 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: path.resolve(dirname) },
     meta: {
-      titleSuffix: ` · ${site.name} admin`,
-      applicationName: `${site.name} admin`,
+      // Swapped for "· <her practice> admin" as each admin page renders (lib/practice/admin.ts).
+      titleSuffix: ADMIN_TITLE_SUFFIX,
       icons: { icon: [{ url: '/favicon.svg', type: 'image/svg+xml' }] },
     },
     components: {
@@ -101,7 +103,8 @@ export default buildConfig({
     // The site beside the editor, refreshed on every (auto)save; opens /next/preview for the doc.
     livePreview: { collections: [...PUBLIC_PAGE_COLLECTIONS], url: livePreviewUrl, breakpoints: LIVE_PREVIEW_BREAKPOINTS },
   },
-  collections: [Articles, Benefits, Authors, Topics, Media, Inquiries, Users],
+  collections: [Articles, Services, Benefits, Authors, Topics, Media, Inquiries, Users],
+  globals: [Practice],
   // /api/cache/purge (changes made outside a request reach Next's cache) and /api/cache/stats.
   endpoints: cacheEndpoints,
   editor: lexicalEditor(),

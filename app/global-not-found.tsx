@@ -4,8 +4,9 @@ import { SiteHeader } from '../components/SiteHeader'
 import { site } from '../lib/site'
 import './(frontend)/styles.css'
 
-// Addresses no route matches (e.g. /no-such-page) render here, in the site's own layout.
-export const metadata = { title: `Page not found · ${site.name}`, robots: { index: false } }
+// Addresses no route matches (e.g. /no-such-page) render here, in the site's own layout; the
+// header names her practice.
+export const metadata = { title: 'Page not found', robots: { index: false } }
 
 export default function GlobalNotFound() {
   return (

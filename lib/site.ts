@@ -1,11 +1,10 @@
 import { env } from './env'
 
-/** The one place the site's identity lives; pages, metadata and the admin read it from here. */
+/**
+ * Where the site lives and how it is laid out. Who it belongs to (name, tagline, description, logo)
+ * is hers to set in the admin: the practice settings, read through lib/queries/practice.ts.
+ */
 export const site = {
-  name: 'Wellpress',
-  tagline: 'Massage therapy for a healthier body and a calmer mind',
-  description:
-    'Articles on massage therapy and well-being from a licensed massage therapist: how massage supports circulation, stress relief and immune function.',
   locale: 'en',
   url: env.SITE_URL,
   postsPerPage: 10,
@@ -22,6 +21,8 @@ export const routes = {
   article: (slug: string) => `/blog/${slug}`,
   benefits: () => '/benefits',
   benefit: (slug: string) => `/benefits/${slug}`,
+  services: () => '/services',
+  service: (slug: string) => `/services/${slug}`,
   author: (slug: string) => `/authors/${slug}`,
   topic: (slug: string) => `/topics/${slug}`,
   search: (query?: string, page = 1) => {
@@ -38,6 +39,8 @@ export const routes = {
   atomFeed: () => '/atom.xml',
   jsonFeed: () => '/feed.json',
   sitemap: () => '/sitemap.xml',
+  /** The web app manifest: her practice's name and icon for a phone's home screen. */
+  manifest: () => '/manifest.webmanifest',
   /** Generated share image for a page without an uploaded one (1200×630 PNG). */
   ogImage: (collection: 'articles' | 'benefits' | 'authors' | 'topics', slug: string) => `/og/${collection}/${slug}`,
   /** Generated share image for site-wide pages (home, lists); also the practice's logo in JSON-LD. */

@@ -1,27 +1,53 @@
 import Link from 'next/link'
 
 import { ArticleList } from '../../components/ArticleCard'
-import { BookingLink } from '../../components/AuthorCard'
+import { BookButton } from '../../components/BookButton'
+import { JsonLd } from '../../components/JsonLd'
+import { MediaImage } from '../../components/MediaImage'
 import { RichText } from '../../components/RichText'
+import { ServiceList } from '../../components/ServiceList'
+import { populated } from '../../lib/populated'
 import { getLatestArticles } from '../../lib/queries/articles'
 import { getFeaturedAuthor } from '../../lib/queries/authors'
 import { getBenefits } from '../../lib/queries/benefits'
-import { JsonLd } from '../../components/JsonLd'
+import { getPractice } from '../../lib/queries/practice'
+import { getServices } from '../../lib/queries/services'
 import { homePageGraph } from '../../lib/seo/jsonld'
 import { homeMetadata } from '../../lib/seo/metadata'
-import { routes, site } from '../../lib/site'
+import { routes } from '../../lib/site'
 
-export const metadata = homeMetadata()
+export const generateMetadata = async () => homeMetadata(await getPractice())
 
+/** The front door: her practice, what she offers and for how much, her latest writing, and her. */
 export default async function HomePage() {
-  const [articles, benefits, author] = await Promise.all([getLatestArticles(6), getBenefits(), getFeaturedAuthor()])
+  const [practice, services, articles, benefits, author] = await Promise.all([
+    getPractice(),
+    getServices(),
+    getLatestArticles(6),
+    getBenefits(),
+    getFeaturedAuthor(),
+  ])
+  const photo = populated(author?.photo)
   return (
     <>
-      <JsonLd data={homePageGraph()} />
+      <JsonLd data={homePageGraph(practice, services)} />
       <section className="hero">
-        <h1>{site.name}</h1>
-        <p className="lead">{site.tagline}</p>
+        {practice.heroImage ? (
+          <MediaImage image={practice.heroImage} size="hero" sizes="(min-width: 60rem) 60rem, 100vw" priority className="hero__image" />
+        ) : null}
+        <h1>{practice.name}</h1>
+        {practice.tagline ? <p className="lead">{practice.tagline}</p> : null}
+        <BookButton practice={practice} />
       </section>
+      {services.length > 0 ? (
+        <section aria-labelledby="services-heading">
+          <h2 id="services-heading">Services and prices</h2>
+          <ServiceList services={services} />
+          <p>
+            <Link href={routes.services()}>All services →</Link>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest articles</h2>
         <ArticleList articles={articles} emptyMessage="The first article is on its way." />
@@ -44,13 +70,17 @@ export default async function HomePage() {
       ) : null}
       {author ? (
         <section className="author-intro" aria-labelledby="author-heading">
+          {photo ? <MediaImage image={photo} size="thumbnail" sizes="96px" className="author-intro__photo" /> : null}
           <h2 id="author-heading">
             Meet {author.name}
             {author.credentials ? `, ${author.credentials}` : ''}
           </h2>
           <RichText data={author.bio} />
-          <p>Ready to feel better in your body? {author.name} would love to hear from you.</p>
-          <BookingLink author={author} />
+          <p>
+            Ready to feel better in your body? {author.name} would love to hear from you.{' '}
+            <Link href={routes.author(author.slug)}>More about {author.name}</Link>
+          </p>
+          <BookButton practice={practice} />
         </section>
       ) : null}
     </>

@@ -1,4 +1,5 @@
 import { getFeedArticles } from '../../lib/queries/feeds'
+import { getPractice } from '../../lib/queries/practice'
 import { FEED_CONTENT_TYPES, FEED_ITEM_LIMIT, feedDocument } from '../../lib/seo/feeds'
 
 /** RSS 2.0 with each article's full content. */
@@ -6,6 +7,6 @@ import { FEED_CONTENT_TYPES, FEED_ITEM_LIMIT, feedDocument } from '../../lib/seo
 export const revalidate = 60
 
 export async function GET() {
-  const body = feedDocument.rss(await getFeedArticles(FEED_ITEM_LIMIT))
+  const body = feedDocument.rss(...(await Promise.all([getPractice(), getFeedArticles(FEED_ITEM_LIMIT)])))
   return new Response(body, { headers: { 'Content-Type': FEED_CONTENT_TYPES.rss } })
 }

@@ -1,14 +1,13 @@
 'use client'
 
 import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
-import { useDeferredValue, useMemo } from 'react'
+import { useDeferredValue, useEffect, useMemo, useState } from 'react'
 
 import { DESCRIPTION_MAX_LENGTH, ownDescription, truncateAtWord } from '../../lib/seo/summary'
 
 export type SearchResultPreviewProps = {
   /** SITE_URL, e.g. "https://janet-massage.example". */
   siteUrl: string
-  siteName: string
   /** Each collection's page address before the slug, e.g. `{ articles: '/blog/' }`. */
   pathPrefixes: Record<string, string>
 }
@@ -20,7 +19,22 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
  * asks the server once, when the page opens, and so showed a new article the home page's
  * address): the real address of the page, the title and the description it will have.
  */
-export function SearchResultPreview({ siteUrl, siteName, pathPrefixes }: SearchResultPreviewProps) {
+/** Her practice's name, as the page's <title> ends with it (read from the settings once). */
+function usePracticeName(): string {
+  const [name, setName] = useState('')
+  useEffect(() => {
+    const controller = new AbortController()
+    fetch('/api/globals/practice?depth=0&select[name]=true', { credentials: 'include', signal: controller.signal })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((practice: { name?: string } | null) => setName(practice?.name ?? ''))
+      .catch(() => {})
+    return () => controller.abort()
+  }, [])
+  return name
+}
+
+export function SearchResultPreview({ siteUrl, pathPrefixes }: SearchResultPreviewProps) {
+  const siteName = usePracticeName()
   const { collectionSlug } = useDocumentInfo()
   const fields = useFormFields(([formFields]) => formFields)
   const values = useDeferredValue(fields)
@@ -33,7 +47,7 @@ export function SearchResultPreview({ siteUrl, siteName, pathPrefixes }: SearchR
     const own = ownDescription({ excerpt: value('excerpt'), content: value('content'), summary: value('summary'), description: value('description') })
     return {
       address: prefix && slug ? `${siteUrl}${prefix}${slug}` : null,
-      title: text(value('meta.title')) || (name ? `${name} · ${siteName}` : ''),
+      title: text(value('meta.title')) || (name ? (siteName ? `${name} · ${siteName}` : name) : ''),
       description: truncateAtWord(text(value('meta.description')) || own, DESCRIPTION_MAX_LENGTH),
     }
   }, [values, collectionSlug, pathPrefixes, siteUrl, siteName])

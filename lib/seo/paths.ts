@@ -1,13 +1,14 @@
-import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../../collections/slugs'
+import { ARTICLES, AUTHORS, BENEFITS, SERVICES, TOPICS } from '../../collections/slugs'
 import { routes } from '../site'
 
 /** The collections that have a public page of their own, and where that page lives. */
-export const PUBLIC_PAGE_COLLECTIONS = [ARTICLES, BENEFITS, AUTHORS, TOPICS] as const
+export const PUBLIC_PAGE_COLLECTIONS = [ARTICLES, BENEFITS, SERVICES, AUTHORS, TOPICS] as const
 export type PublicPageCollection = (typeof PUBLIC_PAGE_COLLECTIONS)[number]
 
 const pathBuilders: Record<PublicPageCollection, (slug: string) => string> = {
   [ARTICLES]: routes.article,
   [BENEFITS]: routes.benefit,
+  [SERVICES]: routes.service,
   [AUTHORS]: routes.author,
   [TOPICS]: routes.topic,
 }

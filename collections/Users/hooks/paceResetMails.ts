@@ -5,6 +5,7 @@ import { accountKey, recordResetRequest, resetRetryAfterSeconds, takeResetMail }
 import { passwordResetEmail } from '../../../lib/auth/resetMail'
 import { clientAddress, clientKey } from '../../../lib/clientAddress'
 import { env } from '../../../lib/env'
+import { currentPracticeName, senderFrom } from '../../../lib/practice/sender'
 import { USERS } from '../../slugs'
 
 /**
@@ -36,7 +37,8 @@ async function sendResetMail(payload: Payload, account: string) {
   try {
     const token = await payload.forgotPassword({ collection: USERS, data: { email: account }, disableEmail: true })
     if (!token) return
-    await payload.sendEmail({ to: account, ...passwordResetEmail(token) })
+    const name = await currentPracticeName(payload)
+    await payload.sendEmail({ to: account, ...senderFrom(name, env.SMTP_FROM), ...passwordResetEmail(token, name) })
     // Without SMTP, Payload has just logged that it had nowhere to send it.
     if (env.SMTP_HOST) payload.logger.info({ msg: 'Password reset e-mail sent' })
   } catch (error) {

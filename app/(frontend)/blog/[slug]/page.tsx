@@ -7,6 +7,7 @@ import { JsonLd } from '../../../../components/JsonLd'
 import { renderOnFirstRequest } from '../../../../lib/cache/static-params'
 import { parseParams, slugParams } from '../../../../lib/params'
 import { getArticleBySlug } from '../../../../lib/queries/articles'
+import { getPractice } from '../../../../lib/queries/practice'
 import { getArticleDraftBySlug, getPreviewer } from '../../../../lib/queries/preview'
 import { redirectOrNotFound } from '../../../../lib/redirects'
 import { breadcrumbTrails } from '../../../../lib/seo/breadcrumbs'
@@ -28,8 +29,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = await parseParams(slugParams, params)
   const article = parsed && (await findArticle(parsed.slug))
   if (!article) return {}
+  const metadata = articleMetadata(await getPractice(), article)
   // A draft preview is private: keep it out of search indexes even if its URL leaks.
-  return (await draftMode()).isEnabled ? { ...articleMetadata(article), robots: noindexRobots } : articleMetadata(article)
+  return (await draftMode()).isEnabled ? { ...metadata, robots: noindexRobots } : metadata
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -37,9 +39,10 @@ export default async function ArticlePage({ params }: Props) {
   const article = parsed && (await findArticle(parsed.slug))
   if (!article) return redirectOrNotFound(parsed && routes.article(parsed.slug))
   const trail = breadcrumbTrails.article(article)
+  const practice = await getPractice()
   return (
     <>
-      <JsonLd data={articlePageGraph(article, trail)} />
+      <JsonLd data={articlePageGraph(practice, article, trail)} />
       <Breadcrumbs trail={trail} />
       <ArticleView article={article} />
     </>
