@@ -5,6 +5,7 @@ import { tableOfContents } from '../lib/richtext/headings'
 import { readingMinutes, readingTimeLabel } from '../lib/richtext/readingTime'
 import { AuthorCard } from './AuthorCard'
 import { BenefitList } from './BenefitList'
+import { PracticeBookButton } from './BookButton'
 import { Byline } from './Byline'
 import { ContactForm } from './ContactForm'
 import { MediaImage } from './MediaImage'
@@ -50,6 +51,9 @@ export function ArticleView({ article }: { article: ArticleData }) {
       <footer className="article__footer">
         <TopicLinks topics={populatedList(article.topics)} />
         {author ? <AuthorCard author={author} showSignOff /> : null}
+        <p className="article__book">
+          <PracticeBookButton />
+        </p>
         <section className="article-inquiry" aria-labelledby="article-inquiry-title">
           <h2 id="article-inquiry-title">Questions about this article? Write to us</h2>
           <ContactForm sourcePath={routes.article(article.slug)} idPrefix="article-inquiry" short />

@@ -1,4 +1,4 @@
-import type { PracticeData } from '../lib/queries/practice'
+import { getPractice, type PracticeData } from '../lib/queries/practice'
 import { routes } from '../lib/site'
 import { SiteLink } from './SiteLink'
 
@@ -17,4 +17,9 @@ export function BookButton({ practice, bookingUrl, compact = false }: Props) {
       Book a session
     </SiteLink>
   )
+}
+
+/** The practice's "Book a session" where a page has no practice at hand (under every article). */
+export async function PracticeBookButton() {
+  return <BookButton practice={await getPractice()} />
 }

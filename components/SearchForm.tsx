@@ -16,7 +16,7 @@ export function SearchForm({ query = '', id, compact = false }: Props) {
   return (
     <form role="search" action={routes.search()} method="get" className={compact ? 'search-form search-form--compact' : 'search-form'}>
       <label htmlFor={inputId} className={compact ? 'visually-hidden' : undefined}>
-        Search articles, benefits and authors
+        Search articles, services, benefits and authors
       </label>
       <input
         id={inputId}

@@ -10,6 +10,7 @@ import { Pagination } from './Pagination'
 const KIND_LABEL: Record<SearchHit['collection'], string> = {
   articles: 'Article',
   benefits: 'Benefit of massage',
+  services: 'Service',
   authors: 'Author',
 }
 

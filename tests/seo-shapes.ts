@@ -142,7 +142,7 @@ export const businessShape = z.object({
   '@id': absoluteUrl.refine((id) => id.endsWith('/#organization')),
   name: text,
   url: absoluteUrl,
-  description: z.string().min(50).max(160),
+  description: z.string().min(1).max(160).optional(),
   logo: anyImageShape,
   image: anyImageShape,
   telephone: text.optional(),

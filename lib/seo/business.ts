@@ -120,7 +120,7 @@ export function businessNode(practice: BusinessInput, services?: ServiceOfferInp
     '@id': jsonLdIds.organization,
     name: practice.name,
     url: siteConfig.url,
-    description: pageDescription(practice, practice.description),
+    ...(present(practice.description) || present(practice.tagline) ? { description: pageDescription(practice, practice.description) } : {}),
     logo,
     image,
     ...(present(practice.telephone) ? { telephone: practice.telephone.trim() } : {}),
