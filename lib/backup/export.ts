@@ -14,6 +14,7 @@ import {
   BACKUP_FORMAT_VERSION,
   collectionFile,
   formatBytes,
+  globalFile,
   type Manifest,
   MANIFEST_FILE,
   uploadFile,
@@ -21,7 +22,7 @@ import {
 } from './format'
 import { PRIVATE_FILE_MODE } from '../dataDir'
 import { silentProgress, type Progress } from './progress'
-import { adapterOf, appVersion, backedUpCollections, hasVersions, payloadVersion, uploadDirs } from './source'
+import { adapterOf, appVersion, backedUpCollections, backedUpGlobals, hasVersions, payloadVersion, uploadDirs } from './source'
 
 /** Documents are read a page at a time, so a large site never has to fit in memory at once. */
 const PAGE_SIZE = 250
@@ -61,6 +62,18 @@ export async function exportBackup(payload: Payload, outFile: string, progress: 
       progress.note(`${slug}: ${docs} document${docs === 1 ? '' : 's'}${versions === null ? '' : `, ${versions} version${versions === 1 ? '' : 's'}`}`)
     }
 
+    // Globals name media (her logo) too: their files are listed as needed like any document's.
+    await mkdir(path.join(staging, 'globals'))
+    const globals: Manifest['globals'] = []
+    for (const slug of backedUpGlobals(payload)) {
+      const stored = (await payload.db.findGlobal({ slug })) as Record<string, unknown> | null
+      // A global never saved has no row: nothing to carry, and the target keeps its defaults.
+      if (!stored || !stored.id) continue
+      await writeFile(path.join(staging, globalFile(slug)), `${JSON.stringify(stored)}\n`)
+      globals.push({ slug })
+      progress.note(`${slug}: settings`)
+    }
+
     const uploads: Manifest['uploads'] = { files: [], missing: [] }
     for (const { slug, dir } of uploadDirs(payload)) {
       const files = existsSync(dir) ? await listFiles(dir) : []
@@ -90,6 +103,7 @@ export async function exportBackup(payload: Payload, outFile: string, progress: 
       createdAt: new Date().toISOString(),
       source: { adapter: adapterOf(payload) },
       collections,
+      globals,
       uploads,
     }
     await writeFile(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
@@ -98,6 +112,7 @@ export async function exportBackup(payload: Payload, outFile: string, progress: 
       MANIFEST_FILE,
       ...collections.map(({ slug }) => collectionFile(slug)),
       ...collections.filter(({ versions }) => versions !== null).map(({ slug }) => versionsFile(slug)),
+      ...globals.map(({ slug }) => globalFile(slug)),
       ...uploads.files.map((file) => uploadFile(file.collection, file.path)),
     ]
     const uploadBytes = uploads.files.reduce((sum, file) => sum + file.bytes, 0)

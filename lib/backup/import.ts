@@ -1,19 +1,21 @@
 import { existsSync } from 'node:fs'
-import { copyFile, lstat, mkdir } from 'node:fs/promises'
+import { copyFile, lstat, mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+import type { CollectionSlug, GlobalSlug, Payload, PayloadRequest } from 'payload'
 
 import { BackupError, openArchive, readNdjson } from './archive'
 import { hashFile } from './export'
-import { collectionFile, isSafeMediaPath, type Manifest, type StoredDoc, type StoredVersion, uploadFile, versionsFile } from './format'
+import { collectionFile, globalFile, isSafeMediaPath, type Manifest, type StoredDoc, type StoredVersion, uploadFile, versionsFile } from './format'
 import { keepsId, objectIdFor, rewriteIds, type TargetAdapter } from './ids'
 import { silentProgress, type Progress } from './progress'
-import { adapterOf, backedUpCollections, hasVersions, uploadDirs } from './source'
+import { adapterOf, backedUpCollections, backedUpGlobals, hasVersions, uploadDirs } from './source'
 
 export type ImportReport = {
   target: TargetAdapter
   collections: { slug: string; docs: number; versions: number | null }[]
+  /** Globals restored (the practice settings). */
+  globals: string[]
   files: { copied: number; alreadyThere: number; bytes: number }
   /** Documents that got a new id because the target cannot store theirs (uuid → MongoDB). */
   newIds: number
@@ -31,6 +33,7 @@ export async function importBackup(payload: Payload, archiveFile: string, progre
     const { manifest, dir } = archive
     const target = adapterOf(payload)
     const order = restorableCollections(payload, manifest)
+    const globals = restorableGlobals(payload, manifest)
     await refuseUnlessEmpty(payload)
     const uploads = await checkUploads(payload, manifest, dir, progress)
     const newIds = await plannedIds(dir, manifest, target)
@@ -41,7 +44,8 @@ export async function importBackup(payload: Payload, archiveFile: string, progre
     const files = await copyUploads(uploads, progress)
     const collections = await restoreDocuments(payload, order, dir, newIds, progress)
     await verifyCounts(payload, collections)
-    return { target, collections, files, newIds: newIds.size }
+    await restoreGlobals(payload, globals, dir, newIds, progress)
+    return { target, collections, globals, files, newIds: newIds.size }
   } finally {
     await archive.close()
   }
@@ -64,8 +68,37 @@ function restorableCollections(payload: Payload, manifest: Manifest): Manifest['
   })
 }
 
+/** The archive's globals; one this app lacks is refused like an unknown collection. */
+function restorableGlobals(payload: Payload, manifest: Manifest): GlobalSlug[] {
+  const known = backedUpGlobals(payload) as string[]
+  const unknown = manifest.globals.filter(({ slug }) => !known.includes(slug))
+  if (unknown.length > 0) {
+    throw new BackupError(
+      `The backup holds settings this version of Wellpress does not have: ${unknown.map(({ slug }) => slug).join(', ')}. ` +
+        `It was made by Wellpress ${manifest.appVersion}; import it with that version.`,
+    )
+  }
+  return manifest.globals.map(({ slug }) => slug as GlobalSlug)
+}
+
+/** After the documents (a global names media, pages): stored as exported, references rewritten where ids changed. */
+async function restoreGlobals(payload: Payload, globals: GlobalSlug[], dir: string, newIds: Map<string, string>, progress: Progress) {
+  const req = { context: { disableRevalidate: true, importingBackup: true } } as Partial<PayloadRequest>
+  for (const slug of globals) {
+    const file = path.join(dir, globalFile(slug))
+    if (!existsSync(file)) throw new BackupError(`The backup is missing ${globalFile(slug)}, which its manifest lists.`)
+    const { id: _id, globalType: _type, ...data } = rewriteIds(JSON.parse(await readFile(file, 'utf8')) as StoredDoc, newIds) as StoredDoc & { globalType?: unknown }
+    await payload.db.createGlobal({ slug, data, req, returning: false })
+    progress.note(`${slug}: settings restored`)
+  }
+}
+
 async function refuseUnlessEmpty(payload: Payload) {
   const occupied: string[] = []
+  for (const slug of backedUpGlobals(payload)) {
+    const stored = (await payload.db.findGlobal({ slug })) as { id?: unknown } | null
+    if (stored?.id) occupied.push(`the ${slug} settings`)
+  }
   for (const slug of backedUpCollections(payload)) {
     const { totalDocs } = await payload.db.count({ collection: slug })
     if (totalDocs > 0) occupied.push(`${slug} (${totalDocs})`)
