@@ -161,7 +161,7 @@ describe('changing the practice settings (a server of its own)', () => {
     expect(text(article.doc.querySelector('header .site-name'))).toBe(NAME)
 
     const contact = await page('/contact')
-    const hours = contact.doc.querySelectorAll('.hours-table tr').map((row) => text(row))
+    const hours = contact.doc.querySelectorAll('.hours-table tr').map((row) => row.querySelectorAll('th, td').map(text).join(' '))
     expect(hours).toEqual([
       'Monday Closed',
       'Tuesday 08:30–18:00',
