@@ -23,6 +23,7 @@ import { chooseDatabase, MONGODB_CONNECT_OPTIONS, SQLITE_BUSY_TIMEOUT_MS, SQLITE
 import { emailAdapter } from './lib/email'
 import { env } from './lib/env'
 import { createFirstAdminFromEnv } from './lib/firstAdmin'
+import { takeJobRunnerTurn } from './lib/jobs/runnerTurn'
 import { loggingLevels, payloadLogger } from './lib/logging'
 import { MAX_IMAGE_BYTES } from './lib/media/imageType'
 import { migrations } from './lib/migrations'
@@ -32,6 +33,7 @@ import { seedIfEmpty } from './lib/seed'
 import { PUBLIC_PAGE_COLLECTIONS } from './lib/seo/paths'
 import { seo } from './lib/seo/plugin'
 import { site } from './lib/site'
+import { mediaStoragePlugin, s3Settings } from './lib/storage/s3'
 
 /** The generic adapter types migrations loosely; these are the SQLite adapter's own. */
 type AdapterMigrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
@@ -127,8 +129,9 @@ export default buildConfig({
     // instead of silently rewriting it.
     autoGenerate: env.NODE_ENV === 'development',
   },
-  // capApiLimits last, so it also reaches collections the other plugins add.
-  plugins: [seo, redirects, capApiLimits],
+  // Media in an S3 bucket when S3_BUCKET is set (lib/storage/s3.ts). capApiLimits last, so it also
+  // reaches collections the other plugins add.
+  plugins: [seo, redirects, mediaStoragePlugin(s3Settings(env), Media.slug), capApiLimits],
   jobs: {
     // Scheduled publish/unpublish jobs wait in the default queue; the server checks it every
     // 10 seconds, so a scheduled article goes live well within a minute of its time, with no
@@ -139,6 +142,8 @@ export default buildConfig({
       process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build'
         ? [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }]
         : [],
+    // With several instances (REDIS_URL) one of them runs each tick: lib/jobs/runnerTurn.ts.
+    shouldAutoRun: takeJobRunnerTurn,
     deleteJobOnComplete: true,
   },
   db: databaseAdapter(),

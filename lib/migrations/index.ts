@@ -5,6 +5,7 @@ import * as migration_20261127_230822_inquiries_login_lockout from './20261127_2
 import * as migration_20261128_035638_media_avif_sizes from './20261128_035638_media_avif_sizes';
 import * as migration_20261206_110852_first_article_title_and_body from './20261206_110852_first_article_title_and_body';
 import * as migration_20261206_124810_per_address_login_limits_held_inquiries from './20261206_124810_per_address_login_limits_held_inquiries';
+import * as migration_20261206_142834_s3_media_prefix from './20261206_142834_s3_media_prefix';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261206_124810_per_address_login_limits_held_inquiries.up,
     down: migration_20261206_124810_per_address_login_limits_held_inquiries.down,
-    name: '20261206_124810_per_address_login_limits_held_inquiries'
+    name: '20261206_124810_per_address_login_limits_held_inquiries',
+  },
+  {
+    up: migration_20261206_142834_s3_media_prefix.up,
+    down: migration_20261206_142834_s3_media_prefix.down,
+    name: '20261206_142834_s3_media_prefix'
   },
 ];
