@@ -16,8 +16,8 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import os from 'node:os'
 
-import { type Nginx, startNginx, stopNginx } from '../tests/nginx'
-import { type RedisServer, startRedis } from '../tests/sharedServices'
+import type { Nginx } from '../tests/nginx'
+import type { RedisServer } from '../tests/sharedServices'
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -47,8 +47,11 @@ const median = (values: number[]) => {
 
 export default async function instances(): Promise<string> {
   if (!existsSync(WRK)) throw new Error(`No wrk at ${WRK}: apt-get install -y wrk`)
+  // Before the test helpers load: they read the build folder once, at import.
   process.env.TEST_DIST_DIR ??= '.next-test-bench'
   const { buildApp, TEST_SITE_URL } = await import('../tests/http/server')
+  const { startNginx, stopNginx } = await import('../tests/nginx')
+  const { startRedis } = await import('../tests/sharedServices')
   const { startOwnServer, stopOwnServer, temporarySqliteUri } = await import('../tests/http/ownServer')
   const database = temporarySqliteUri()
   if (process.env.SKIP_BUILD !== '1') {
@@ -81,6 +84,7 @@ export default async function instances(): Promise<string> {
     }
     for (const config of configs) for (const path of PAGES) wrk(`${config.nginx.baseUrl}${path}`, 2)
 
+    const loadBefore = os.loadavg()[0]
     const runs = new Map<string, Result[]>()
     for (let round = 0; round < ROUNDS; round++) {
       for (const path of PAGES) {
@@ -99,8 +103,11 @@ export default async function instances(): Promise<string> {
       const [memory, redisOne, redisTwo] = configs.map((config) => rate(config.label))
       return `| \`${path}\` | ${memory.toFixed(0)} | ${redisOne.toFixed(0)} | ${redisTwo.toFixed(0)} | ${(redisTwo / redisOne).toFixed(2)}× | ${errors} |`
     })
+    const load = `${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`
     return [
       '## Several instances behind nginx (bench/instances.ts)',
+      '',
+      `Machine load (1-minute load average, before → after the measured rounds): ${load}. Above the core count, other work was competing for the CPU and the numbers say more about that than about the instances.`,
       '',
       `wrk, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION_S} s per configuration and page (median of the rounds), through docker-compose.yml's nginx site with its page cache off; every request reaches an app instance, which serves the page from Next's cache. ${os.cpus().length} CPU cores shared by wrk, nginx, Redis and the instances.`,
       '',

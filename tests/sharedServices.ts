@@ -3,27 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import net from 'node:net'
-
 import S3rver from 's3rver'
+
+import { freePort } from './http/server'
 
 /**
  * What several app instances share, started by the test that needs them (no Docker here): a real
  * Redis (Debian's redis-server, which .ci/run installs) and an S3-compatible server (npm s3rver).
  * A missing redis-server fails the test with what to install: never a silent skip.
  */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 export type RedisServer = { url: string; port: number; stop: () => void }
 
 const REDIS_SERVER = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((candidate) => existsSync(candidate))
