@@ -227,6 +227,11 @@ describe('with Redis away', () => {
       await expect(cache.revalidateTag(['articles'], { expire: 0 })).resolves.toBeUndefined()
       expect(errors.mock.calls.map((call) => String(call[0])).join('\n')).toMatch(/\[cache\]/)
       expect(await takeJobRunnerTurn({ logger: { warn: () => {} } } as never, 'x')).toBe(false)
+      // Limits are not enforced rather than failing the visitor's request.
+      const limit = new SlidingWindow('no-redis', 1, 60_000, () => new RedisHitStore())
+      await expect(limit.record('client', Date.now())).resolves.toBeUndefined()
+      expect(await limit.retryAfterSeconds('client')).toBe(0)
+      expect(errors.mock.calls.map((call) => String(call[0])).join('\n')).toMatch(/\[limits\] Redis unreachable/)
     } finally {
       errors.mockRestore()
       await closeRedis()
