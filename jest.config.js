@@ -17,7 +17,7 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform,
   transformIgnorePatterns: ['/node_modules/'],
-  moduleNameMapper: { '^@payload-config$': '<rootDir>/payload.config.ts' },
+  moduleNameMapper: { '^@payload-config$': '<rootDir>/payload.config.ts', '\\.module\\.css$': '<rootDir>/tests/css-module-stub.ts' },
   modulePathIgnorePatterns: ['<rootDir>/\\.next'],
 }
 

@@ -1,10 +1,11 @@
 import Link from 'next/link'
 
 import { routes, site } from '../lib/site'
+import styles from './SiteFooter.module.css'
 
 export function SiteFooter() {
   return (
-    <footer className="site-footer">
+    <footer className={styles.footer}>
       <div className="container">
         <p>
           <Link href={routes.home()}>{site.name}</Link> · {site.tagline}
