@@ -72,7 +72,7 @@ export function ContactForm({ sourcePath, idPrefix, short = false }: Props) {
   return (
     <form action={formAction} className={`contact-form ${styles.form}`} noValidate aria-describedby={state.status === 'idle' ? undefined : id('summary')}>
       {state.status !== 'idle' ? (
-        <div id={id('summary')} ref={summary} className={`error-summary ${styles.errorSummary}`} role="alert" tabIndex={-1} autoFocus>
+        <div id={id('summary')} ref={summary} className="error-summary" role="alert" tabIndex={-1} autoFocus>
           <h2 className={styles.errorSummaryTitle}>{errorFields.length > 0 ? 'Please check the form' : 'Your message was not sent'}</h2>
           {state.message ? <p>{state.message}</p> : null}
           {errorFields.length > 0 ? (
