@@ -1,3 +1,6 @@
+// First, so the components' CSS modules follow the site-wide sheet in the cascade.
+import './styles.css'
+
 import type { ReactNode } from 'react'
 
 import { PreviewBar } from '@/components/PreviewBar'
@@ -5,7 +8,6 @@ import { SiteFooter } from '@/components/SiteFooter'
 import { SiteHeader } from '@/components/SiteHeader'
 import { rootMetadata } from '@/lib/seo/metadata'
 import { site } from '@/lib/config/site'
-import './styles.css'
 
 export const metadata = rootMetadata
 
