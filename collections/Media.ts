@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { env } from '../lib/env'
+import { env } from '../lib/config/env'
 import { ALT_TEXT_GUIDANCE, ALT_TEXT_MAX_LENGTH, validateAltText } from '../lib/media/altText'
 import { ACCEPTED_IMAGE_MIME_TYPES } from '../lib/media/imageType'
 import { anyone, authenticated } from './access'
@@ -10,7 +10,7 @@ import { checkImageUpload } from './hooks/checkImageUpload'
 import { missingFileIs404 } from './hooks/missingFileIs404'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
 import { s3Settings } from '../lib/storage/s3'
-import { MEDIA } from './slugs'
+import { MEDIA } from '../lib/collections'
 
 export const MEDIA_DIR = path.resolve(process.cwd(), 'data/media')
 

@@ -1,10 +1,12 @@
 import Link from 'next/link'
 
-import { routes, site } from '../lib/site'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
+import styles from './SiteFooter.module.css'
 
 export function SiteFooter() {
   return (
-    <footer className="site-footer">
+    <footer className={styles.footer}>
       <div className="container">
         <p>
           <Link href={routes.home()}>{site.name}</Link> · {site.tagline}

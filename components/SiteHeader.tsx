@@ -1,17 +1,19 @@
 import Link from 'next/link'
 
-import { routes, site } from '../lib/site'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
 import { SearchForm } from './SearchForm'
+import styles from './SiteHeader.module.css'
 
 export function SiteHeader() {
   return (
-    <header className="site-header">
-      <div className="container site-header__inner">
-        <Link href={routes.home()} className="site-name">
+    <header className={`site-header ${styles.header}`}>
+      <div className={`container ${styles.inner}`}>
+        <Link href={routes.home()} className={styles.siteName}>
           {site.name}
         </Link>
         <nav aria-label="Main">
-          <ul className="nav-list">
+          <ul className={styles.navList}>
             <li>
               <Link href={routes.blog()}>Articles</Link>
             </li>

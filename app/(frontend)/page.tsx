@@ -1,15 +1,17 @@
 import Link from 'next/link'
 
-import { ArticleList } from '../../components/ArticleCard'
-import { BookingLink } from '../../components/AuthorCard'
-import { RichText } from '../../components/RichText'
-import { getLatestArticles } from '../../lib/queries/articles'
-import { getFeaturedAuthor } from '../../lib/queries/authors'
-import { getBenefits } from '../../lib/queries/benefits'
-import { JsonLd } from '../../components/JsonLd'
-import { homePageGraph } from '../../lib/seo/jsonld'
-import { homeMetadata } from '../../lib/seo/metadata'
-import { routes, site } from '../../lib/site'
+import { ArticleList } from '@/components/ArticleCard'
+import { BookingLink } from '@/components/AuthorCard'
+import { RichText } from '@/components/RichText'
+import { getLatestArticles } from '@/lib/queries/articles'
+import { getFeaturedAuthor } from '@/lib/queries/authors'
+import { getBenefits } from '@/lib/queries/benefits'
+import { JsonLd } from '@/components/JsonLd'
+import { homePageGraph } from '@/lib/seo/jsonld'
+import { homeMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
+import styles from './page.module.css'
 
 export const metadata = homeMetadata()
 
@@ -18,7 +20,7 @@ export default async function HomePage() {
   return (
     <>
       <JsonLd data={homePageGraph()} />
-      <section className="hero">
+      <section className={styles.hero}>
         <h1>{site.name}</h1>
         <p className="lead">{site.tagline}</p>
       </section>
@@ -32,7 +34,7 @@ export default async function HomePage() {
       {benefits.length > 0 ? (
         <section aria-labelledby="benefits-heading">
           <h2 id="benefits-heading">How massage helps</h2>
-          <ol className="benefit-summary">
+          <ol className={styles.benefitSummary}>
             {benefits.map((benefit) => (
               <li key={benefit.id}>
                 <Link href={routes.benefit(benefit.slug)}>{benefit.title}</Link>
@@ -43,7 +45,7 @@ export default async function HomePage() {
         </section>
       ) : null}
       {author ? (
-        <section className="author-intro" aria-labelledby="author-heading">
+        <section className={`author-intro ${styles.authorIntro}`} aria-labelledby="author-heading">
           <h2 id="author-heading">
             Meet {author.name}
             {author.credentials ? `, ${author.credentials}` : ''}

@@ -1,4 +1,4 @@
-import { site } from '../../lib/site'
+import { site } from '@/lib/config/site'
 import { BrandMark } from './BrandMark'
 
 /** The navigation's icon (admin.components.graphics.Icon): the mark, named for screen readers. */

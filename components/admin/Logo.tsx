@@ -1,4 +1,4 @@
-import { site } from '../../lib/site'
+import { site } from '@/lib/config/site'
 import { BrandMark } from './BrandMark'
 
 /** The login screen's logo (admin.components.graphics.Logo): the mark and the site's name. */

@@ -1,4 +1,5 @@
-import { absoluteUrl, site } from '../site'
+import { absoluteUrl } from '../paths/urls'
+import { site } from '../config/site'
 
 /** Where Payload's admin takes a reset token (its default `admin.routes.reset` under /admin). */
 export const resetPasswordPath = (token: string) => `/admin/reset/${encodeURIComponent(token)}`

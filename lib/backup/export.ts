@@ -19,7 +19,7 @@ import {
   uploadFile,
   versionsFile,
 } from './format'
-import { PRIVATE_FILE_MODE } from '../dataDir'
+import { PRIVATE_FILE_MODE } from '../config/dataDir'
 import { type BucketFiles, mediaBucket } from '../storage/s3'
 import { silentProgress, type Progress } from './progress'
 import { adapterOf, appVersion, backedUpCollections, hasVersions, payloadVersion, uploadDirs } from './source'

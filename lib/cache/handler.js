@@ -2,7 +2,7 @@
 /**
  * Next's cache of whole pages and of the reads beneath them (next.config.ts `cacheHandler`): Next's
  * own in-memory cache (FileSystemCache, with `isrFlushToDisk: false`), with three corrections that
- * keep "publish → live on the next request" true on a busy server (lib/cache-tags.ts):
+ * keep "publish → live on the next request" true on a busy server (lib/cache/tags.ts):
  *
  * 1. One clock. Next 16.4 stamps cache entries and tag purges with Date.now()
  *    (file-system-cache.js `set` and `revalidateTag`) but judges them against
@@ -24,6 +24,8 @@
  *    `<meta name="robots" content="noindex">` into the new article's page (app-render.js
  *    `NonIndex`, which reads `ctx.res.statusCode`), cached and served to crawlers. A stale 404
  *    therefore renders in the foreground instead, with a clean response.
+ * 4. Nothing stored before the server started is served (lib/cache/startup.ts says why): such an
+ *    entry is reported missing, and renders afresh.
  *
  * With REDIS_URL the entries and the purges live in Redis instead (lib/cache/shared.js), shared by
  * every app instance, with the same three corrections; FileSystemCache then stores nothing.
@@ -34,7 +36,7 @@ import * as fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/f
 import { areTagsStale, tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
 
 import { redactedUrl, redisUrl } from '../storage/redis.js'
-import { cacheClock, fillStamp, fillStarted } from './fills.js'
+import { cacheClock, fillStamp, fillStarted, servedFrom } from './fills.js'
 import { buildIdOf, SharedCache } from './shared.js'
 
 // Node hands this CommonJS module over as `default` (module.exports, whose `default` is the class);
@@ -110,7 +112,9 @@ export default class WellpressCacheHandler extends FileSystemCache {
   async get(key, ctx) {
     const now = cacheClock()
     const entry = await this.read(key, ctx)
-    if (!entry) {
+    // In memory, nothing from before this start (lib/cache/startup.ts). The shared cache holds
+    // only what instances rendered from the live database, stamped on Redis's clock: kept.
+    if (!entry || (!this.shared && (entry.lastModified ?? now) < servedFrom())) {
       fillStarted(key, now)
       return null
     }

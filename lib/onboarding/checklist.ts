@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { ARTICLES, AUTHORS, USERS } from '../../collections/slugs'
-import { authorProfileOf } from '../../collections/Users/authorProfile'
+import { ARTICLES, AUTHORS, USERS } from '../collections'
+import { authorProfileOf } from '../auth/authorProfile'
 import type { User } from '../../payload-types'
 import { toPlainText } from '../richtext/lexical'
 import { SAMPLE_AUTHOR } from '../seed'

@@ -1,11 +1,11 @@
 import { cache } from 'react'
 
-import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../../collections/slugs'
-import { tags } from '../cache-tags'
+import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../collections'
+import { tags } from '../cache/tags'
 import type { OgCollection, OgParams, OgSubject } from '../og/content'
-import { getPayloadClient } from '../payload'
-import { populated } from '../populated'
-import { site } from '../site'
+import { getPayloadClient } from '../config/payload'
+import { populated } from './populated'
+import { site } from '../config/site'
 import { cachedQuery } from './cached'
 
 /** A share image shows one document (an article also its author's name): nothing else purges it. */

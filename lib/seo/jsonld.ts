@@ -19,9 +19,11 @@ import type {
 } from 'schema-dts'
 
 import type { Article, Author, Benefit, Media, Topic } from '../../payload-types'
-import { populated, populatedList } from '../populated'
+import { populated, populatedList } from '../queries/populated'
 import { toPlainText } from '../richtext/lexical'
-import { absoluteUrl, routes, site } from '../site'
+import { absoluteUrl } from '../paths/urls'
+import { routes } from '../paths/routes'
+import { site } from '../config/site'
 import type { Crumb } from './breadcrumbs'
 import {
   absoluteMediaUrl,

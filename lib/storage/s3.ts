@@ -9,7 +9,7 @@ import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCom
 import { s3Storage } from '@payloadcms/storage-s3'
 import type { Plugin } from 'payload'
 
-import { env, type Env } from '../env'
+import { env, type Env } from '../config/env'
 
 /**
  * Uploaded media in an S3-compatible bucket (AWS S3, MinIO, R2…) when S3_BUCKET is set, so every

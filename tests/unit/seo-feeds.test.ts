@@ -1,10 +1,10 @@
 import { xml2js } from 'xml-js'
 import { z } from 'zod'
 
-import { block, editorState, heading, internalLink, paragraph, paragraphOf, type LexicalNode } from '../../lib/richtext/lexical'
-import { articleHtml, buildFeed, type FeedArticle, feedDocument } from '../../lib/seo/feeds'
-import { site } from '../../lib/site'
-import { EVERY_NODE_TEXT as T, everyNodeDocument } from '../richtext-fixture'
+import { block, editorState, heading, internalLink, paragraph, paragraphOf, type LexicalNode } from '@/lib/richtext/lexical'
+import { articleHtml, buildFeed, type FeedArticle, feedDocument } from '@/lib/seo/feeds'
+import { site } from '@/lib/config/site'
+import { EVERY_NODE_TEXT as T, everyNodeDocument } from '@/tests/richtext-fixture'
 
 const SITE = 'https://wellpress.test'
 const absoluteOnSite = z.url({ protocol: /^https$/ }).refine((url) => url.startsWith(`${SITE}/`), 'on SITE_URL')

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
 
-import { ContactForm } from '../../../components/ContactForm'
-import { pageMetadata } from '../../../lib/seo/metadata'
-import { routes, site } from '../../../lib/site'
+import { ContactForm } from '@/components/ContactForm'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
 
 export const metadata: Metadata = pageMetadata({
   title: 'Contact',

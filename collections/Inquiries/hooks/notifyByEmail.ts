@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { env } from '../../../lib/env'
-import { absoluteUrl } from '../../../lib/site'
+import { env } from '../../../lib/config/env'
+import { absoluteUrl } from '../../../lib/paths/urls'
 import type { Inquiry } from '../../../payload-types'
-import type { INQUIRIES } from '../../slugs'
+import type { INQUIRIES } from '../../../lib/collections'
 import { VISITOR_SUBMISSION } from './enforceVisitorRules'
 
 /** One line, whatever the visitor typed: a subject header must never break into two. */

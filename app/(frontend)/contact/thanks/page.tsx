@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
-import { pageMetadata } from '../../../../lib/seo/metadata'
-import { routes, site } from '../../../../lib/site'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
 
 export const metadata: Metadata = pageMetadata({
   title: 'Thank you for your message',

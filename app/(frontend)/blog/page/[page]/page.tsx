@@ -1,17 +1,17 @@
 import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
 
-import { ArticleList } from '../../../../../components/ArticleCard'
-import { Breadcrumbs } from '../../../../../components/Breadcrumbs'
-import { JsonLd } from '../../../../../components/JsonLd'
-import { BlogPagination } from '../../../../../components/Pagination'
-import { renderOnFirstRequest } from '../../../../../lib/cache/static-params'
-import { pageParams, parseParams } from '../../../../../lib/params'
-import { getArticlesPage } from '../../../../../lib/queries/articles'
-import { breadcrumbTrails } from '../../../../../lib/seo/breadcrumbs'
-import { blogPageGraph } from '../../../../../lib/seo/jsonld'
-import { blogMetadata, blogTitle } from '../../../../../lib/seo/metadata'
-import { routes } from '../../../../../lib/site'
+import { ArticleList } from '@/components/ArticleCard'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { JsonLd } from '@/components/JsonLd'
+import { BlogPagination } from '@/components/Pagination'
+import { renderOnFirstRequest } from '@/lib/cache/static-params'
+import { pageParams, parseParams } from '@/lib/paths/params'
+import { getArticlesPage } from '@/lib/queries/articles'
+import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
+import { blogPageGraph } from '@/lib/seo/jsonld'
+import { blogMetadata, blogTitle } from '@/lib/seo/metadata'
+import { routes } from '@/lib/paths/routes'
 
 export const generateStaticParams = renderOnFirstRequest
 
