@@ -2,14 +2,14 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   // First: every request from now on carries its client's address, for per-client limits.
-  const { env } = await import('./lib/env')
-  const { installClientAddressStamp } = await import('./lib/clientAddressStamp')
+  const { env } = await import('./lib/config/env')
+  const { installClientAddressStamp } = await import('./lib/runtime/clientAddressStamp')
   installClientAddressStamp(env.TRUSTED_PROXIES)
-  const { stopBackgroundWorkOnSigterm } = await import('./lib/shutdown')
+  const { stopBackgroundWorkOnSigterm } = await import('./lib/runtime/shutdown')
   stopBackgroundWorkOnSigterm()
-  const { answerServerErrorsWith503DuringOutages } = await import('./lib/outage')
+  // The one module that patches Node's response; each patch names the Next issue it works around.
+  const { answerServerErrorsWith503DuringOutages, keepOneLocationHeader } = await import('./lib/runtime/responsePatches')
   answerServerErrorsWith503DuringOutages()
-  const { keepOneLocationHeader } = await import('./lib/redirectHeader')
   keepOneLocationHeader()
   const { expireWhatWasCachedBeforeStart } = await import('./lib/cache/startup')
   await expireWhatWasCachedBeforeStart()

@@ -20,19 +20,21 @@ import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { capApiLimits } from './collections/hooks/capLimit'
 import { cacheEndpoints } from './lib/cache/endpoints'
-import { makePrivateDir } from './lib/dataDir'
-import { chooseDatabase, MONGODB_CONNECT_OPTIONS, SQLITE_BUSY_TIMEOUT_MS, SQLITE_WAL } from './lib/database'
-import { emailAdapter } from './lib/email'
-import { env } from './lib/env'
-import { createFirstAdminFromEnv } from './lib/firstAdmin'
-import { loggingLevels, payloadLogger } from './lib/logging'
+import { makePrivateDir } from './lib/config/dataDir'
+import { chooseDatabase, MONGODB_CONNECT_OPTIONS, SQLITE_BUSY_TIMEOUT_MS, SQLITE_WAL } from './lib/config/database'
+import { emailAdapter } from './lib/config/email'
+import { env } from './lib/config/env'
+import { createFirstAdminFromEnv } from './lib/auth/firstAdmin'
+import { takeJobRunnerTurn } from './lib/jobs/runnerTurn'
+import { loggingLevels, payloadLogger } from './lib/runtime/logging'
 import { MAX_IMAGE_BYTES } from './lib/media/imageType'
 import { migrations } from './lib/migrations'
-import { LIVE_PREVIEW_BREAKPOINTS, livePreviewUrl } from './lib/preview'
-import { resolvePayloadSecret } from './lib/secret'
+import { LIVE_PREVIEW_BREAKPOINTS, livePreviewUrl } from './lib/paths/preview'
+import { resolvePayloadSecret } from './lib/config/secret'
 import { seedIfEmpty } from './lib/seed'
-import { PUBLIC_PAGE_COLLECTIONS } from './lib/seo/paths'
+import { PUBLIC_PAGE_COLLECTIONS } from './lib/paths/routes'
 import { seo } from './lib/seo/plugin'
+import { mediaStoragePlugin, s3Settings } from './lib/storage/s3'
 import { ADMIN_TITLE_SUFFIX } from './lib/practice/admin'
 
 /** The generic adapter types migrations loosely; these are the SQLite adapter's own. */
@@ -53,7 +55,7 @@ function databaseAdapter() {
     push: false,
     migrationDir: path.resolve(dirname, 'lib/migrations'),
     prodMigrations: migrations,
-    // WAL (readers never wait for the writer) and a 5 s wait on a locked file: lib/database.ts.
+    // WAL (readers never wait for the writer) and a 5 s wait on a locked file: lib/config/database.ts.
     wal: { ...SQLITE_WAL },
     busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
   })
@@ -130,8 +132,9 @@ export default buildConfig({
     // instead of silently rewriting it.
     autoGenerate: env.NODE_ENV === 'development',
   },
-  // capApiLimits last, so it also reaches collections the other plugins add.
-  plugins: [seo, redirects, capApiLimits],
+  // Media in an S3 bucket when S3_BUCKET is set (lib/storage/s3.ts). capApiLimits last, so it also
+  // reaches collections the other plugins add.
+  plugins: [seo, redirects, mediaStoragePlugin(s3Settings(env), Media.slug), capApiLimits],
   jobs: {
     // Scheduled publish/unpublish jobs wait in the default queue; the server checks it every
     // 10 seconds, so a scheduled article goes live well within a minute of its time, with no
@@ -142,6 +145,8 @@ export default buildConfig({
       process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build'
         ? [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }]
         : [],
+    // With several instances (REDIS_URL) one of them runs each tick: lib/jobs/runnerTurn.ts.
+    shouldAutoRun: takeJobRunnerTurn,
     deleteJobOnComplete: true,
   },
   db: databaseAdapter(),
@@ -152,7 +157,7 @@ export default buildConfig({
   upload: { limits: { fileSize: MAX_IMAGE_BYTES }, abortOnLimit: false },
   onInit,
   // JSON lines in production, pretty elsewhere (LOG_FORMAT overrides); refused inquiries are not
-  // logged a second time, with a stack, by Payload: lib/logging.ts.
+  // logged a second time, with a stack, by Payload: lib/runtime/logging.ts.
   logger: payloadLogger(env),
   loggingLevels,
   telemetry: false,

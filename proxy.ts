@@ -1,15 +1,15 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
-import { lookUpRedirect } from './lib/redirectLookup'
+import { lookUpRedirect } from './lib/redirects/proxy'
 import {
   canonicalPath,
   isCaseSensitivePath,
   isDecodablePath,
-  isKnownRoutePath,
   isOptimizableImageUrl,
   sameSitePath,
   withoutTrailingSlash,
-} from './lib/sitePaths'
+} from './lib/paths/canonical'
+import { isKnownRoutePath } from './lib/paths/routes'
 
 /**
  * Every address reaches its page in at most one permanent redirect:
@@ -54,7 +54,8 @@ export async function proxy(request: NextRequest) {
  * `/feed.xml`...) never reach it, so a cached page is served as Next serves a static file, with no
  * proxy run per request (bench/throughput.ts). Never Payload's API and admin either (proxying would
  * buffer their uploads), except for the spellings Next would mishandle. Next reads this list at
- * build time, as literals: tests/unit/proxy-matcher.test.ts checks it against lib/sitePaths.ts.
+ * build time, as literals: tests/unit/proxy-matcher.test.ts checks it is the pattern lib/paths/routes.ts's
+ * table implies (proxyMatcherPattern).
  */
 export const config = {
   // One pattern (Next compiles each one anew for every request it checks), with these alternatives:
@@ -64,5 +65,5 @@ export const config = {
   // - the image optimizer: only uploaded media may be asked for (see isOptimizableImageUrl);
   // - addresses no route serves: they may be stored redirects (isKnownRoutePath).
   matcher:
-    '/((?!api/|admin/|_next/)[^A-Z]*[A-Z].*|.+/|.*%.*|_next/image|(?!(?:blog|benefits|authors|topics|search|contact|og|sitemaps|next|_next|admin|api)(?:/|$))(?!(?:health|feed\\.xml|atom\\.xml|feed\\.json|robots\\.txt|sitemap[^/]*\\.xml|favicon[^/]*)$).+)',
+    '/((?!api/|admin/|_next/)[^A-Z]*[A-Z].*|.+/|.*%.*|_next/image|(?!(?:blog|benefits|services|authors|topics|search|contact|og|sitemaps|next|_next|admin|api)(?:/|$))(?!(?:health|feed\\.xml|atom\\.xml|feed\\.json|robots\\.txt|manifest\\.webmanifest|sitemap[^/]*\\.xml|favicon[^/]*)$).+)',
 }

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next'
 
-import { getPractice } from '../lib/queries/practice'
-import { DEFAULT_ICON, siteIcon } from '../lib/seo/metadata'
-import { routes } from '../lib/site'
+import { getPractice } from '@/lib/queries/practice'
+import { DEFAULT_ICON, siteIcon } from '@/lib/seo/metadata'
+import { routes } from '@/lib/paths/routes'
 
 // Cached and purged with the practice's tag, like the pages (app/(frontend)/layout.tsx says why 60 s).
 export const revalidate = 60

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
 
-import { buildRobots } from '../lib/seo/robots'
+import { buildRobots } from '@/lib/seo/robots'
 
 // Cached after its first request (SITE_URL is read then, at run time: one build serves any domain).
 export const revalidate = 60

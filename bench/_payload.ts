@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 /**
- * Payload's Local API on a given SQLite file, from a bench process (outside Next). lib/env.ts
+ * Payload's Local API on a given SQLite file, from a bench process (outside Next). lib/config/env.ts
  * reads the environment once, at import, so it is set before the config is loaded. `seed`: whether
  * the first connection imports the therapist's article into an empty file.
  */

@@ -57,7 +57,7 @@ type Target = { label: string; path: string; method: 'GET' | 'POST'; body?: stri
  * Each form post comes from its own visitor address, as real posts do; from one address every
  * post past the fifth would be a 429. The bench plays a proxy in front of many visitors: its
  * server trusts loopback (TRUSTED_PROXIES, set in `load()`), so it believes the X-Forwarded-For
- * each post carries (lib/clientAddress.ts). Past the site-wide cap posts are still stored, "held
+ * each post carries (lib/runtime/clientAddress.ts). Past the site-wide cap posts are still stored, "held
  * for review" (201).
  */
 let visitor = 0

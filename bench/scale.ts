@@ -4,7 +4,7 @@
  *
  * - `next build` time, cold (its own dist folder, emptied first), with DATABASE_URI on the seeded file;
  * - `next start` on the seeded file, and per page: the first request after a fresh start
- *   ("uncached": Next's in-memory data cache is empty after a restart, lib/cache-tags.ts) and the
+ *   ("uncached": Next's in-memory data cache is empty after a restart, lib/cache/tags.ts) and the
  *   median of the next 20 ("cached");
  * - the SQLite indexes on the articles tables and the query plans of the site's list queries
  *   (bench/_scale-queries.ts).
@@ -22,7 +22,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
 import { SITEMAP_MAX_URLS } from '../lib/seo/sitemap'
-import { site } from '../lib/site'
+import { site } from '../lib/config/site'
 import { freePort } from '../tests/http/server'
 import { removeBenchImages, type ScaleSeedReport } from './seed-scale'
 import { targetMarker } from './_targets'

@@ -25,10 +25,10 @@ import { performance } from 'node:perf_hooks'
 import type { Payload, PayloadRequest } from 'payload'
 import sharp from 'sharp'
 
-import { ARTICLES, AUTHORS, BENEFITS, MEDIA, TOPICS } from '../collections/slugs'
+import { ARTICLES, AUTHORS, BENEFITS, MEDIA, TOPICS } from '../lib/collections'
 import { block, editorState, heading, paragraph, type LexicalNode } from '../lib/richtext/lexical'
 import { readFirstArticle } from '../lib/seed'
-import { slugify } from '../lib/slug'
+import { slugify } from '../lib/paths/slug'
 import { openPayload } from './_payload'
 
 /** Uploaded bench images are named with this prefix, so they can be removed from data/media after. */

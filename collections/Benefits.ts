@@ -1,33 +1,20 @@
 import type { CollectionConfig } from 'payload'
 
-import { previewButtonUrl } from '../lib/preview'
-import { anyone, authenticated } from './access'
 import { searchText } from './fields/searchText'
 import { slug } from './fields/slug'
-import { redirectOldSlug, rememberLiveSlug } from './hooks/redirectOldSlug'
-import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
-import { BENEFITS } from './slugs'
+import { publicPageCollection } from './publicPage'
+import { BENEFITS } from '../lib/collections'
 
 /** A benefit of massage ("Increases circulation"), reusable across articles. */
-export const Benefits: CollectionConfig<typeof BENEFITS> = {
+export const Benefits: CollectionConfig<typeof BENEFITS> = publicPageCollection({
   slug: BENEFITS,
   labels: { singular: 'Benefit', plural: 'Benefits' },
-  access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'summary', 'order'],
     description: 'The benefits of massage your articles list. Each has its own page.',
-    // The "Preview" button: this benefit's page on the site (lib/preview.ts).
-    preview: previewButtonUrl(BENEFITS),
   },
   defaultSort: 'order',
-  // An old address keeps working after a slug change (a permanent redirect to this document);
-  // every change purges the site's cache of this collection (collections/hooks/revalidate.ts).
-  hooks: {
-    beforeChange: [rememberLiveSlug],
-    afterChange: [redirectOldSlug, revalidateAfterChange],
-    afterDelete: [revalidateAfterDelete],
-  },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 120 },
     {
@@ -48,4 +35,4 @@ export const Benefits: CollectionConfig<typeof BENEFITS> = {
     },
     searchText([{ field: 'title' }, { field: 'summary' }, { field: 'description', richText: true }]),
   ],
-}
+})

@@ -3,7 +3,7 @@ import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 import { anyone, authenticated } from './access'
 import { normaliseRedirectFrom } from './hooks/normaliseRedirectFrom'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
-import { ARTICLES, AUTHORS, BENEFITS, REDIRECTS, SERVICES, TOPICS } from './slugs'
+import { ARTICLES, AUTHORS, BENEFITS, REDIRECTS, SERVICES, TOPICS } from '../lib/collections'
 
 /**
  * Redirects the therapist adds by hand (an old address → a page or any URL), plus the ones the
@@ -30,7 +30,7 @@ export const redirects = redirectsPlugin({
     },
     hooks: {
       beforeValidate: [normaliseRedirectFrom],
-      // Pages look redirects up through the cache (lib/queries/redirects.ts): purge it on change.
+      // Pages look redirects up through the cache (lib/redirects/find.ts): purge it on change.
       afterChange: [revalidateAfterChange],
       afterDelete: [revalidateAfterDelete],
     },

@@ -1,8 +1,10 @@
-import type { ArticleData } from '../lib/queries/articles'
-import { populated, populatedList } from '../lib/populated'
-import { routes } from '../lib/site'
-import { tableOfContents } from '../lib/richtext/headings'
-import { readingMinutes, readingTimeLabel } from '../lib/richtext/readingTime'
+import type { ArticleData } from '@/lib/queries/articles'
+import { populated, populatedList } from '@/lib/queries/populated'
+import { routes } from '@/lib/paths/routes'
+import { BENEFIT_LIST_BLOCK } from '@/lib/collections'
+import { tableOfContents } from '@/lib/richtext/headings'
+import { hasTopLevelBlock } from '@/lib/richtext/lexical'
+import { readingMinutes, readingTimeLabel } from '@/lib/richtext/readingTime'
 import { AuthorCard } from './AuthorCard'
 import { BenefitList } from './BenefitList'
 import { PracticeBookButton } from './BookButton'
@@ -10,9 +12,10 @@ import { Byline } from './Byline'
 import { ContactForm } from './ContactForm'
 import { MediaImage } from './MediaImage'
 import { ReferenceList } from './ReferenceList'
-import { hasBlock, RichText } from './RichText'
+import { RichText } from './RichText'
 import { TABLE_OF_CONTENTS_IDS, TableOfContents } from './TableOfContents'
 import { TopicLinks } from './TopicLinks'
+import styles from './ArticleView.module.css'
 
 /** A full article: the one `h1`, byline, hero, body with its numbered benefits, sources, author. */
 export function ArticleView({ article }: { article: ArticleData }) {
@@ -21,7 +24,7 @@ export function ArticleView({ article }: { article: ArticleData }) {
   const benefits = populatedList(article.benefits)
   const benefitList = <BenefitList benefits={benefits} />
   // The writer places the list with a "Benefit list" block; without one it follows the body.
-  const placedInBody = hasBlock(article.content, 'benefitList')
+  const placedInBody = hasTopLevelBlock(article.content, BENEFIT_LIST_BLOCK)
   // Headings take ids for the table of contents; the benefit list's items already use their slugs.
   const reservedIds = [...TABLE_OF_CONTENTS_IDS, ...benefits.map((benefit) => benefit.slug)]
   const readingTime = readingTimeLabel(
@@ -29,8 +32,8 @@ export function ArticleView({ article }: { article: ArticleData }) {
   )
 
   return (
-    <article className="article">
-      <header className="article__header">
+    <article className={styles.article}>
+      <header className={`article__header ${styles.header}`}>
         <h1>{article.title}</h1>
         <Byline
           author={author}
@@ -39,22 +42,22 @@ export function ArticleView({ article }: { article: ArticleData }) {
           reviewer={populated(article.reviewedBy)}
           lastReviewedAt={article.lastReviewedAt}
         />
-        {readingTime ? <p className="reading-time">{readingTime}</p> : null}
+        {readingTime ? <p className={`reading-time ${styles.readingTime}`}>{readingTime}</p> : null}
         {hero ? (
-          <MediaImage image={hero} size="hero" sizes="(min-width: 48rem) 46rem, 100vw" priority className="article__hero" />
+          <MediaImage image={hero} size="hero" sizes="(min-width: 48rem) 46rem, 100vw" priority className={styles.hero} />
         ) : null}
       </header>
       <TableOfContents entries={tableOfContents(article.content, reservedIds)} />
-      <RichText data={article.content} blocks={{ benefitList: () => benefitList }} reservedIds={reservedIds} />
+      <RichText data={article.content} blocks={{ [BENEFIT_LIST_BLOCK]: () => benefitList }} reservedIds={reservedIds} />
       {placedInBody ? null : benefitList}
       <ReferenceList references={article.references} />
-      <footer className="article__footer">
+      <footer className={styles.footer}>
         <TopicLinks topics={populatedList(article.topics)} />
         {author ? <AuthorCard author={author} showSignOff /> : null}
         <p className="article__book">
           <PracticeBookButton />
         </p>
-        <section className="article-inquiry" aria-labelledby="article-inquiry-title">
+        <section className={styles.inquiry} aria-labelledby="article-inquiry-title">
           <h2 id="article-inquiry-title">Questions about this article? Write to us</h2>
           <ContactForm sourcePath={routes.article(article.slug)} idPrefix="article-inquiry" short />
         </section>

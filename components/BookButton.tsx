@@ -1,5 +1,5 @@
 import { getPractice, type PracticeData } from '../lib/queries/practice'
-import { routes } from '../lib/site'
+import { routes } from '@/lib/paths/routes'
 import { SiteLink } from './SiteLink'
 
 type Props = {

@@ -1,6 +1,6 @@
 import type { Graph } from 'schema-dts'
 
-import { serializeJsonLd } from '../lib/seo/jsonld'
+import { serializeJsonLd } from '@/lib/seo/jsonld'
 
 /** A page's structured data: one JSON-LD script holding the page's whole graph. */
 export function JsonLd({ data }: { data: Graph }) {

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-import { routes } from '../lib/site'
+import { routes } from '@/lib/paths/routes'
 
 export function NotFoundContent() {
   return (

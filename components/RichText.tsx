@@ -2,21 +2,13 @@ import type { SerializedEditorState, SerializedLexicalNode } from '@payloadcms/r
 import { type JSXConverters, type JSXConvertersFunction, RichText as LexicalRichText } from '@payloadcms/richtext-lexical/react'
 import type { ReactNode } from 'react'
 
-import type { Media } from '../payload-types'
-import { headingIds } from '../lib/richtext/headings'
-import type { LexicalNode } from '../lib/richtext/lexical'
-import { type LinkFields, linkHref, newTabAttributes } from '../lib/richtext/links'
+import type { Media } from '@/payload-types'
+import { headingIds } from '@/lib/richtext/headings'
+import { type LexicalNode, TEXT_FORMAT_TAGS } from '@/lib/richtext/lexical'
+import { type LinkFields, linkHref, newTabAttributes } from '@/lib/richtext/links'
 import { MediaImage } from './MediaImage'
 
 type BlockRenderers = Record<string, () => ReactNode>
-
-// Lexical's text format bits (lexical/utils/nodeFormat).
-const IS_BOLD = 1
-const IS_ITALIC = 1 << 1
-const IS_STRIKETHROUGH = 1 << 2
-const IS_CODE = 1 << 4
-const IS_SUBSCRIPT = 1 << 5
-const IS_SUPERSCRIPT = 1 << 6
 
 type LinkConverterArgs = {
   node: { fields: unknown; children: SerializedLexicalNode[] }
@@ -46,16 +38,7 @@ function converters(ids: Map<LexicalNode, string>, blocks: BlockRenderers): JSXC
     return {
       ...defaultConverters,
       // Semantic tags for the formats the editor offers; no inline styles.
-      text: ({ node }) => {
-        let text: ReactNode = node.text
-        if (node.format & IS_CODE) text = <code>{text}</code>
-        if (node.format & IS_SUBSCRIPT) text = <sub>{text}</sub>
-        if (node.format & IS_SUPERSCRIPT) text = <sup>{text}</sup>
-        if (node.format & IS_STRIKETHROUGH) text = <s>{text}</s>
-        if (node.format & IS_ITALIC) text = <em>{text}</em>
-        if (node.format & IS_BOLD) text = <strong>{text}</strong>
-        return text
-      },
+      text: ({ node }) => TEXT_FORMAT_TAGS.reduce<ReactNode>((text, [bit, Tag]) => (node.format & bit ? <Tag>{text}</Tag> : text), node.text),
       heading: ({ node, nodesToJSX }) => {
         const Tag = (['h2', 'h3', 'h4', 'h5', 'h6'] as const).find((tag) => tag === node.tag) ?? 'h2'
         return <Tag id={ids.get(node as unknown as LexicalNode)}>{nodesToJSX({ nodes: node.children })}</Tag>
@@ -117,10 +100,4 @@ export function RichText({
       disableTextAlign
     />
   )
-}
-
-/** True when the document places a block of this type itself. */
-export function hasBlock(data: unknown, blockType: string): boolean {
-  const children = (data as SerializedEditorState | null)?.root?.children ?? []
-  return children.some((node) => node.type === 'block' && (node as { fields?: { blockType?: string } }).fields?.blockType === blockType)
 }

@@ -2,7 +2,8 @@ import Link from 'next/link'
 
 import { formatDuration, formatPrice, isoDuration } from '../lib/practice/format'
 import type { ServiceSummaryData } from '../lib/queries/services'
-import { routes, site } from '../lib/site'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
 
 type Props = { services: Pick<ServiceSummaryData, 'id' | 'title' | 'slug' | 'summary' | 'durationMinutes' | 'price' | 'currency'>[]; headingLevel?: 2 | 3 }
 

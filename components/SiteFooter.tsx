@@ -1,12 +1,13 @@
 import Link from 'next/link'
 
-import { getPractice } from '../lib/queries/practice'
-import { routes } from '../lib/site'
+import { routes } from '@/lib/paths/routes'
+import styles from './SiteFooter.module.css'
+import { getPractice } from '@/lib/queries/practice'
 
 export async function SiteFooter() {
   const practice = await getPractice()
   return (
-    <footer className="site-footer">
+    <footer className={styles.footer}>
       <div className="container">
         <p>
           <Link href={routes.home()}>{practice.name}</Link>

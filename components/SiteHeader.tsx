@@ -1,7 +1,7 @@
 import Link from 'next/link'
 
-import { getPractice, type MenuEntry } from '../lib/queries/practice'
-import { routes } from '../lib/site'
+import { getPractice, type MenuEntry } from '@/lib/queries/practice'
+import { routes } from '@/lib/paths/routes'
 import { BookButton } from './BookButton'
 import { SearchForm } from './SearchForm'
 import { SiteLink } from './SiteLink'

@@ -13,7 +13,7 @@ const fromEnv = { email: process.env.ADMIN_EMAIL?.trim(), password: process.env.
 delete process.env.ADMIN_EMAIL
 delete process.env.ADMIN_PASSWORD
 
-const { ADMIN_PASSWORD_MIN_LENGTH } = await import('../lib/env')
+const { ADMIN_PASSWORD_MIN_LENGTH } = await import('../lib/config/env')
 
 async function ask(): Promise<{ email: string; password: string }> {
   if (fromEnv.email && fromEnv.password) return { email: fromEnv.email, password: fromEnv.password }
@@ -50,8 +50,8 @@ try {
   if (password.length < ADMIN_PASSWORD_MIN_LENGTH) throw new Error(`The password must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters.`)
 
   const { startPayload } = await import('./startPayload')
-  const { createAdmin } = await import('../lib/firstAdmin')
-  const { USERS } = await import('../collections/slugs')
+  const { createAdmin } = await import('../lib/auth/firstAdmin')
+  const { USERS } = await import('../lib/collections')
   payload = await startPayload()
   await createAdmin(payload, { email, password })
   // The CLI has been seen to exit 0 having done nothing: check the effect, not the exit.

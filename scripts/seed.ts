@@ -8,7 +8,7 @@ process.env.SEED = 'false' // this script seeds explicitly, and reports what it 
 
 const payload = await startPayload()
 const { seed } = await import('../lib/seed')
-const { ARTICLES } = await import('../collections/slugs')
+const { ARTICLES } = await import('../lib/collections')
 let exitCode = 0
 try {
   const report = await seed(payload)

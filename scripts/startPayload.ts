@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 /**
  * Payload's Local API for a script run with tsx (outside Next), on the database DATABASE_URI names.
- * Call it after setting any environment the config reads (lib/env.ts reads it once, at import), and
+ * Call it after setting any environment the config reads (lib/config/env.ts reads it once, at import), and
  * before importing other app modules.
  *
  * Why not just `await import('../payload.config')`: for Node, lexical (the rich text editor's

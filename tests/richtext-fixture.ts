@@ -14,7 +14,7 @@ import {
   TEXT_FORMAT,
   upload,
   type LexicalState,
-} from '../lib/richtext/lexical'
+} from '@/lib/richtext/lexical'
 
 /**
  * One of every node the article editor (collections/Articles/editor.ts) can produce, as the

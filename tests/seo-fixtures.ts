@@ -1,7 +1,7 @@
-import type { Media } from '../payload-types'
-import { editorState, heading, paragraph } from '../lib/richtext/lexical'
-import type { ArticleJsonLdInput } from '../lib/seo/jsonld'
-import type { ArticleMetadataInput } from '../lib/seo/metadata'
+import type { Media } from '@/payload-types'
+import { editorState, heading, paragraph } from '@/lib/richtext/lexical'
+import type { ArticleJsonLdInput } from '@/lib/seo/jsonld'
+import type { ArticleMetadataInput } from '@/lib/seo/metadata'
 
 /** Plain documents shaped like the page queries' results (payload-types), for the SEO builders. */
 

@@ -2,15 +2,15 @@
 
 import { useEffect } from 'react'
 
-import { DATABASE_UNAVAILABLE_DIGEST } from '../../lib/db-errors'
-import { OUTAGE_HEADING, OUTAGE_MESSAGE } from '../../lib/outageText'
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/runtime/db-errors'
+import { OUTAGE_HEADING, OUTAGE_MESSAGE } from '@/lib/runtime/outageText'
 
 /** Shown when a page fails to render; the visitor can retry without losing their place. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
     console.error(error)
   }, [error])
-  // The database is away (lib/db-errors.ts): a calm note, not an alarm; retrying will work soon.
+  // The database is away (lib/runtime/db-errors.ts): a calm note, not an alarm; retrying will work soon.
   const outage = error.digest === DATABASE_UNAVAILABLE_DIGEST
   return (
     <section className="message-page">

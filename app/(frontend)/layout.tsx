@@ -1,17 +1,18 @@
+import './styles.css'
 import type { CSSProperties, ReactNode } from 'react'
 
-import { PreviewBar } from '../../components/PreviewBar'
-import { SiteFooter } from '../../components/SiteFooter'
-import { SiteHeader } from '../../components/SiteHeader'
-import { getPractice } from '../../lib/queries/practice'
-import { rootMetadata } from '../../lib/seo/metadata'
-import { site } from '../../lib/site'
-import './styles.css'
+import { PreviewBar } from '@/components/PreviewBar'
+import { SiteFooter } from '@/components/SiteFooter'
+import { SiteHeader } from '@/components/SiteHeader'
+import { rootMetadata } from '@/lib/seo/metadata'
+import { site } from '@/lib/config/site'
+import { getPractice } from '@/lib/queries/practice'
+import '@/app/(frontend)/styles.css'
 
 export const generateMetadata = async () => rootMetadata(await getPractice())
 
 // Every page is cached whole after its first render and purged by tag when content changes
-// (lib/cache-tags.ts). The 60 s are for caches in front of the server (Cache-Control s-maxage,
+// (lib/cache/tags.ts). The 60 s are for caches in front of the server (Cache-Control s-maxage,
 // nginx in docker-compose.yml): how long they may keep a page before asking again. Next re-renders
 // a page at most that often, in the background, and only while it is being visited.
 export const revalidate = 60

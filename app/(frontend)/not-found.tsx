@@ -1,4 +1,4 @@
-import { NotFoundContent } from '../../components/NotFoundContent'
+import { NotFoundContent } from '@/components/NotFoundContent'
 
 export const metadata = { title: 'Page not found', robots: { index: false } }
 

@@ -1,20 +1,21 @@
 import Link from 'next/link'
 
-import { ArticleList } from '../../components/ArticleCard'
-import { BookButton } from '../../components/BookButton'
-import { JsonLd } from '../../components/JsonLd'
-import { MediaImage } from '../../components/MediaImage'
-import { RichText } from '../../components/RichText'
-import { ServiceList } from '../../components/ServiceList'
-import { populated } from '../../lib/populated'
-import { getLatestArticles } from '../../lib/queries/articles'
-import { getFeaturedAuthor } from '../../lib/queries/authors'
-import { getBenefits } from '../../lib/queries/benefits'
-import { getPractice } from '../../lib/queries/practice'
-import { getServices } from '../../lib/queries/services'
-import { homePageGraph } from '../../lib/seo/jsonld'
-import { homeMetadata } from '../../lib/seo/metadata'
-import { routes } from '../../lib/site'
+import { ArticleList } from '@/components/ArticleCard'
+import { RichText } from '@/components/RichText'
+import { getLatestArticles } from '@/lib/queries/articles'
+import { getFeaturedAuthor } from '@/lib/queries/authors'
+import { getBenefits } from '@/lib/queries/benefits'
+import { JsonLd } from '@/components/JsonLd'
+import { homePageGraph } from '@/lib/seo/jsonld'
+import { homeMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/paths/routes'
+import styles from './page.module.css'
+import { BookButton } from '@/components/BookButton'
+import { MediaImage } from '@/components/MediaImage'
+import { ServiceList } from '@/components/ServiceList'
+import { populated } from '@/lib/queries/populated'
+import { getPractice } from '@/lib/queries/practice'
+import { getServices } from '@/lib/queries/services'
 
 export const generateMetadata = async () => homeMetadata(await getPractice())
 
@@ -31,7 +32,7 @@ export default async function HomePage() {
   return (
     <>
       <JsonLd data={homePageGraph(practice, services)} />
-      <section className="hero">
+      <section className={`hero ${styles.hero}`}>
         {practice.heroImage ? (
           <MediaImage image={practice.heroImage} size="hero" sizes="(min-width: 60rem) 60rem, 100vw" priority className="hero__image" />
         ) : null}
@@ -58,7 +59,7 @@ export default async function HomePage() {
       {benefits.length > 0 ? (
         <section aria-labelledby="benefits-heading">
           <h2 id="benefits-heading">How massage helps</h2>
-          <ol className="benefit-summary">
+          <ol className={styles.benefitSummary}>
             {benefits.map((benefit) => (
               <li key={benefit.id}>
                 <Link href={routes.benefit(benefit.slug)}>{benefit.title}</Link>
@@ -69,7 +70,7 @@ export default async function HomePage() {
         </section>
       ) : null}
       {author ? (
-        <section className="author-intro" aria-labelledby="author-heading">
+        <section className={`author-intro ${styles.authorIntro}`} aria-labelledby="author-heading">
           {photo ? <MediaImage image={photo} size="thumbnail" sizes="96px" className="author-intro__photo" /> : null}
           <h2 id="author-heading">
             Meet {author.name}

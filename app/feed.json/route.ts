@@ -1,6 +1,6 @@
-import { getFeedArticles } from '../../lib/queries/feeds'
-import { getPractice } from '../../lib/queries/practice'
-import { FEED_CONTENT_TYPES, FEED_ITEM_LIMIT, feedDocument } from '../../lib/seo/feeds'
+import { getFeedArticles } from '@/lib/queries/feeds'
+import { FEED_CONTENT_TYPES, FEED_ITEM_LIMIT, feedDocument } from '@/lib/seo/feeds'
+import { getPractice } from '@/lib/queries/practice'
 
 /** JSON Feed 1.1 with each article's full content. */
 // Cached whole and purged by tag, like the pages (app/(frontend)/layout.tsx says why 60 s).

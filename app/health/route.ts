@@ -1,11 +1,11 @@
 import packageJson from '../../package.json'
-import { checkHealth } from '../../lib/health'
-import { getPayloadClient } from '../../lib/payload'
+import { checkHealth } from '@/lib/runtime/health'
+import { getPayloadClient } from '@/lib/config/payload'
 
 /**
  * GET /health for load balancers and uptime monitors: 200 `{"status":"ok"}` when the database
  * answers a real read, 503 `{"status":"degraded"}` (or "shutting-down" after SIGTERM) otherwise.
- * Never cached, never redirected (lib/sitePaths.ts lists it), and it shows no secrets: the
+ * Never cached, never redirected (lib/paths/canonical.ts lists it), and it shows no secrets: the
  * adapter's name, the uptime, the version and a short reason.
  */
 export const dynamic = 'force-dynamic'

@@ -1,7 +1,5 @@
-import { resolveSitemap } from 'next/dist/build/webpack/loaders/metadata/resolve-route-data'
-
-import { getSitemapContent } from '../../lib/queries/sitemap'
-import { buildSitemapEntries, buildSitemapIndex, sitemapIndexXml, splitSitemap } from '../../lib/seo/sitemap'
+import { getSitemapContent } from '@/lib/queries/sitemap'
+import { buildSitemapEntries, buildSitemapIndex, sitemapIndexXml, sitemapXml, splitSitemap } from '@/lib/seo/sitemap'
 
 /**
  * /sitemap.xml, the address robots.txt names: the whole `<urlset>` while it fits in one file,
@@ -13,8 +11,8 @@ export const revalidate = 60
 
 export async function GET() {
   const chunks = splitSitemap(buildSitemapEntries(await getSitemapContent()))
-  // resolveSitemap is the serializer Next's own sitemap routes use, so /sitemap.xml and
-  // /sitemaps/sitemap/0.xml are byte for byte the same document.
-  const xml = chunks.length === 1 ? resolveSitemap(chunks[0]) : sitemapIndexXml(buildSitemapIndex(chunks))
+  // Written as Next writes its own sitemap routes, so /sitemap.xml and /sitemaps/sitemap/0.xml are
+  // byte for byte the same document.
+  const xml = chunks.length === 1 ? sitemapXml(chunks[0]) : sitemapIndexXml(buildSitemapIndex(chunks))
   return new Response(xml, { headers: { 'Content-Type': 'application/xml' } })
 }

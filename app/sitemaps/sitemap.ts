@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next'
 
-import { env } from '../../lib/env'
-import { getSitemapContent, getSitemapCounts } from '../../lib/queries/sitemap'
-import { buildSitemapEntries, sitemapChunkCount, splitSitemap } from '../../lib/seo/sitemap'
+import { env } from '@/lib/config/env'
+import { getSitemapContent, getSitemapCounts } from '@/lib/queries/sitemap'
+import { buildSitemapEntries, sitemapChunkCount, splitSitemap } from '@/lib/seo/sitemap'
 
 /**
  * The child sitemaps, served by Next at /sitemaps/sitemap/<id>.xml (generateSitemaps). They live

@@ -1,11 +1,13 @@
 import type { Block } from 'payload'
 
+import { BENEFIT_LIST_BLOCK } from '../../lib/collections'
+
 /**
  * Marks where in the article body its numbered benefit list appears. The list itself comes from
  * the article's `benefits` field, so reordering benefits there reorders them on the page.
  */
 export const BenefitListBlock: Block = {
-  slug: 'benefitList',
+  slug: BENEFIT_LIST_BLOCK,
   interfaceName: 'BenefitListBlock',
   labels: { singular: 'Benefit list', plural: 'Benefit lists' },
   fields: [

@@ -16,7 +16,7 @@ import {
   UploadFeature,
 } from '@payloadcms/richtext-lexical'
 
-import { ARTICLES, BENEFITS, MEDIA } from '../slugs'
+import { ARTICLES, BENEFITS, MEDIA } from '../../lib/collections'
 import { BenefitListBlock } from './benefitListBlock'
 
 /**

@@ -9,7 +9,7 @@ import {
   PREFERRED_TIMES,
 } from '../../lib/inquiries/schema'
 import { authenticated } from '../access'
-import { INQUIRIES } from '../slugs'
+import { INQUIRIES } from '../../lib/collections'
 import { enforceVisitorRules } from './hooks/enforceVisitorRules'
 import { inquiryErrorResponse } from './hooks/inquiryErrorResponse'
 import { notifyByEmail } from './hooks/notifyByEmail'

@@ -4,7 +4,7 @@ import { validateAccentColor } from '../../lib/practice/contrast'
 import { validateTime, WEEKDAY_LABELS, WEEKDAYS } from '../../lib/practice/hours'
 import { validateWebAddress } from '../../lib/practice/links'
 import { anyone, authenticated } from '../access'
-import { ARTICLES, AUTHORS, BENEFITS, MEDIA, PRACTICE, SERVICES, TOPICS } from '../slugs'
+import { ARTICLES, AUTHORS, BENEFITS, MEDIA, PRACTICE, SERVICES, TOPICS } from '../../lib/collections'
 import { purgeSiteAfterChange } from './hooks/purgeSite'
 
 /** schema.org types a massage practice may be; the first is what search engines get by default. */

@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { validateWebAddress } from '../../lib/practice/links'
-import { previewButtonUrl } from '../../lib/preview'
+import { previewButtonUrl } from '../../lib/paths/preview'
 import { authenticated, authenticatedOrPublished } from '../access'
 import { searchText } from '../fields/searchText'
 import { slug } from '../fields/slug'
 import { redirectOldSlug, rememberLiveSlug } from '../hooks/redirectOldSlug'
 import { rememberPublicState, revalidateAfterChange, revalidateAfterDelete } from '../hooks/revalidate'
-import { SERVICES } from '../slugs'
+import { SERVICES } from '../../lib/collections'
 
 const ISO_CURRENCY = /^[A-Z]{3}$/
 

@@ -1,26 +1,16 @@
 import type { CollectionBeforeChangeHook, PayloadRequest, RelationshipField, Validate, Where } from 'payload'
 
-import { SLUG_MAX_LENGTH, slugify } from '../../lib/slug'
+import { authorProfileOf, idOf } from '../../lib/auth/authorProfile'
+import { SLUG_MAX_LENGTH, slugify } from '../../lib/paths/slug'
 import type { User } from '../../payload-types'
 import { AUTHOR_NAME_MAX_LENGTH } from '../Authors'
-import { AUTHORS, USERS } from '../slugs'
+import { AUTHORS, USERS } from '../../lib/collections'
 
 /**
  * Logins and bylines stay apart: `authors` are public profiles, `users` are private logins. A login
  * may point at one profile ("Your author profile"), which signs the articles it writes. The link
  * lives on the login, so nothing public ever names or leads to an account.
  */
-
-const idOf = (value: unknown): string | null => {
-  if (typeof value === 'string' && value) return value
-  if (value && typeof value === 'object' && 'id' in value) return String((value as { id: unknown }).id)
-  return null
-}
-
-/** The id of the profile a signed-in user writes as, if they have one. */
-export function authorProfileOf(user: unknown): string | null {
-  return idOf((user as Pick<User, 'author'> | null | undefined)?.author)
-}
 
 const ONE_LOGIN_PER_PROFILE = 'Another login already writes as this author profile. Each profile belongs to one login at most.'
 

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { env } from '../../lib/env'
+import { env } from '../../lib/config/env'
 import { admins, adminsFieldLevel, adminsOrSelf } from '../access'
-import { USERS } from '../slugs'
+import { USERS } from '../../lib/collections'
 import { authorProfileField, firstUserWritesAsSoleAuthor } from './authorProfile'
 import { authErrorResponse } from './hooks/authErrorResponse'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'

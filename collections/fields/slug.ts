@@ -1,6 +1,6 @@
 import { type CheckboxField, type FieldHook, slugField, type TextField } from 'payload'
 
-import { slugify, validateSlug } from '../../lib/slug'
+import { slugify, validateSlug } from '../../lib/paths/slug'
 
 /**
  * Payload's slug field (a text field, plus a hidden `generateSlug` checkbox that remembers whether

@@ -9,7 +9,7 @@ import {
   SNIFF_BYTES,
   UNSUPPORTED_IMAGE_MESSAGE,
 } from '../../lib/media/imageType'
-import { MEDIA } from '../slugs'
+import { MEDIA } from '../../lib/collections'
 
 async function leadingBytes(file: { data?: Buffer; tempFilePath?: string }): Promise<Uint8Array> {
   if (file.data && file.data.length > 0) return file.data.subarray(0, SNIFF_BYTES)

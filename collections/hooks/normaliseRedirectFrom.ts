@@ -1,6 +1,6 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
-import { normaliseRedirectFrom as canonicalFrom } from '../../lib/sitePaths'
+import { normaliseRedirectFrom as canonicalFrom } from '../../lib/redirects/resolve'
 
 /**
  * Stores every redirect's `from` in the one spelling the site looks up (a lowercase path, no

@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
-import { documentPath, isPublicPageCollection, type PublicPageCollection } from '../../lib/seo/paths'
-import { normaliseRedirectFrom } from '../../lib/sitePaths'
-import { REDIRECTS } from '../slugs'
+import { documentPath, isPublicPageCollection, type PublicPageCollection } from '../../lib/paths/routes'
+import { normaliseRedirectFrom } from '../../lib/redirects/resolve'
+import { REDIRECTS } from '../../lib/collections'
 import { liveRowBeforeChange } from './liveRow'
 
 /**

@@ -7,13 +7,13 @@ import type {
   SanitizedCollectionConfig,
 } from 'payload'
 
-import { type CachedCollection, CACHED_COLLECTIONS, type ContentChange, type PublicState, tagsToRevalidate } from '../../lib/cache-tags'
+import { type CachedCollection, CACHED_COLLECTIONS, type ContentChange, type PublicState, tagsToRevalidate } from '../../lib/cache/tags'
 import { purgeCacheTags } from '../../lib/cache/purge'
 import { liveRowBeforeChange } from './liveRow'
 
 /**
  * Publish → live on the next request: after every change visitors could notice, purge the cache
- * tags lib/cache-tags.ts plans for it (through lib/cache/purge.ts). Wired into every collection
+ * tags lib/cache/tags.ts plans for it (through lib/cache/purge.ts). Wired into every collection
  * the site shows. Skipped when `req.context.disableRevalidate` is set (the seed, bulk imports).
  *
  * Articles have drafts, so what matters is the *published* version, which lives in the

@@ -1,10 +1,10 @@
 import Link from 'next/link'
 import type { ServerProps } from 'payload'
 
-import { ARTICLES } from '../../collections/slugs'
-import { type ChecklistItem, firstRunChecklist } from '../../lib/onboarding/checklist'
-import { site } from '../../lib/site'
-import type { User } from '../../payload-types'
+import { ARTICLES } from '@/lib/collections'
+import { type ChecklistItem, firstRunChecklist } from '@/lib/onboarding/checklist'
+import { site } from '@/lib/config/site'
+import type { User } from '@/payload-types'
 import styles from './Dashboard.module.css'
 
 const LIST_LENGTH = 8

@@ -3,7 +3,7 @@
 import { useConfig, useFormFields } from '@payloadcms/ui'
 import { useDeferredValue, useEffect, useMemo, useState } from 'react'
 
-import { analyzeArticle, excerptSuggestion, uploadIdsIn, type Finding, type MediaAlt } from '../../lib/editorial'
+import { analyzeArticle, excerptSuggestion, uploadIdsIn, type Finding, type MediaAlt } from '@/lib/editorial'
 import styles from './EditorialChecks.module.css'
 
 /**

@@ -4,7 +4,7 @@ import { TextareaField, useFormFields } from '@payloadcms/ui'
 import type { TextareaFieldClientProps } from 'payload'
 import { useDeferredValue, useMemo } from 'react'
 
-import { summaryFromBody } from '../../lib/seo/summary'
+import { summaryFromBody } from '@/lib/seo/summary'
 
 /**
  * The excerpt field, with the summary the body gives as its placeholder: while she leaves it empty

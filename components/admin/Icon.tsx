@@ -1,5 +1,4 @@
 import type { Payload } from 'payload'
-
 import { BrandMark } from './BrandMark'
 import { practiceBrand } from './practiceBrand'
 

@@ -3,14 +3,8 @@
 import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useDeferredValue, useEffect, useMemo, useState } from 'react'
 
-import { DESCRIPTION_MAX_LENGTH, ownDescription, truncateAtWord } from '../../lib/seo/summary'
+import { DESCRIPTION_MAX_LENGTH, ownDescription, type SearchResultPreviewProps, truncateAtWord } from '@/lib/seo/summary'
 
-export type SearchResultPreviewProps = {
-  /** SITE_URL, e.g. "https://janet-massage.example". */
-  siteUrl: string
-  /** Each collection's page address before the slug, e.g. `{ articles: '/blog/' }`. */
-  pathPrefixes: Record<string, string>
-}
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
 

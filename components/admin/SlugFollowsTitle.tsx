@@ -3,7 +3,7 @@
 import { useDocumentInfo, useField, useFormFields } from '@payloadcms/ui'
 import { useEffect, useRef } from 'react'
 
-import { slugify } from '../../lib/slug'
+import { slugify } from '@/lib/paths/slug'
 
 /**
  * Keeps the slug field showing the slug of the whole title while she types, by the rule the save

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { PRACTICE } from '../../collections/slugs'
+import { PRACTICE } from '@/lib/collections'
 import type { Media } from '../../payload-types'
-import { getPayloadClient } from '../../lib/payload'
+import { getPayloadClient } from '@/lib/config/payload'
 import { PLACEHOLDER_PRACTICE_NAME } from '../../lib/practice/placeholder'
 
 /** The admin's brand is her practice: its name and, once she uploads one, its logo. */

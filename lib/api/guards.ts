@@ -1,4 +1,4 @@
-import { isDecodablePath } from '../sitePaths'
+import { isDecodablePath } from '../paths/canonical'
 
 /**
  * Guards in front of Payload's REST and GraphQL route handlers for input Payload itself turns

@@ -1,7 +1,7 @@
 import { SlidingWindow } from '../limits/window'
 
 /**
- * How hard the admin's door may be knocked on, per client address (lib/clientAddress.ts).
+ * How hard the admin's door may be knocked on, per client address (lib/runtime/clientAddress.ts).
  *
  * Logins: 5 wrong passwords for one account from one address shut that account out *for that
  * address* for the rest of 15 minutes, and 10 wrong passwords from one address, whatever the

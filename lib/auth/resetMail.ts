@@ -1,4 +1,4 @@
-import { absoluteUrl } from '../site'
+import { absoluteUrl } from '../paths/urls'
 
 /** Where Payload's admin takes a reset token (its default `admin.routes.reset` under /admin). */
 export const resetPasswordPath = (token: string) => `/admin/reset/${encodeURIComponent(token)}`

@@ -4,6 +4,8 @@ import path from 'node:path'
 
 import type { CollectionSlug, GlobalSlug, Payload, PayloadRequest } from 'payload'
 
+import { type BucketFiles, contentTypeOf, mediaBucket } from '../storage/s3'
+
 import { BackupError, openArchive, readNdjson } from './archive'
 import { hashFile } from './export'
 import { collectionFile, globalFile, isSafeMediaPath, type Manifest, type StoredDoc, type StoredVersion, uploadFile, versionsFile } from './format'
@@ -27,7 +29,12 @@ export type ImportReport = {
  * purge, no slug-change redirect, no "publishedAt" stamping; documents, versions, timestamps and
  * password hashes land exactly as exported. Everything is checked before the first write.
  */
-export async function importBackup(payload: Payload, archiveFile: string, progress: Progress = silentProgress): Promise<ImportReport> {
+export async function importBackup(
+  payload: Payload,
+  archiveFile: string,
+  progress: Progress = silentProgress,
+  bucket: BucketFiles | undefined = mediaBucket(),
+): Promise<ImportReport> {
   const archive = await openArchive(archiveFile)
   try {
     const { manifest, dir } = archive
@@ -35,13 +42,13 @@ export async function importBackup(payload: Payload, archiveFile: string, progre
     const order = restorableCollections(payload, manifest)
     const globals = restorableGlobals(payload, manifest)
     await refuseUnlessEmpty(payload)
-    const uploads = await checkUploads(payload, manifest, dir, progress)
+    const uploads = await checkUploads(payload, manifest, dir, progress, bucket)
     const newIds = await plannedIds(dir, manifest, target)
     if (newIds.size > 0) {
       progress.note(`${newIds.size} documents get new ids: ${manifest.source.adapter} ids do not fit ${target}; every reference is rewritten.`)
     }
 
-    const files = await copyUploads(uploads, progress)
+    const files = await copyUploads(uploads, progress, bucket)
     const collections = await restoreDocuments(payload, order, dir, newIds, progress)
     await verifyCounts(payload, collections)
     await restoreGlobals(payload, globals, dir, newIds, progress)
@@ -115,10 +122,11 @@ async function refuseUnlessEmpty(payload: Payload) {
   }
 }
 
+/** `to`: a path in the upload folder, or with a bucket (S3_BUCKET) the file's key there. */
 type PlannedUpload = { from: string; to: string; bytes: number; copy: boolean }
 
 /** Every file the manifest names: present, intact (SHA-256), and not clashing with a different file at the target. */
-async function checkUploads(payload: Payload, manifest: Manifest, dir: string, progress: Progress): Promise<PlannedUpload[]> {
+async function checkUploads(payload: Payload, manifest: Manifest, dir: string, progress: Progress, bucket?: BucketFiles): Promise<PlannedUpload[]> {
   const folders = new Map(uploadDirs(payload).map(({ slug, dir: folder }) => [slug as string, folder]))
   const planned: PlannedUpload[] = []
   const total = manifest.uploads.files.reduce((sum, file) => sum + file.bytes, 0)
@@ -135,26 +143,28 @@ async function checkUploads(payload: Payload, manifest: Manifest, dir: string, p
       progress.bytes('checking files', done, total, index, manifest.uploads.files.length)
     })
     if (sha256 !== file.sha256) throw new BackupError(`${file.collection}/${file.path} in the backup is damaged (its SHA-256 does not match the manifest).`)
-    const to = path.join(folder, file.path)
-    let copy = true
-    if (existsSync(to)) {
-      if ((await hashFile(to)).sha256 !== file.sha256) {
-        throw new BackupError(`${to} already exists with different content. Move it away (or use an empty upload folder), then import.`)
-      }
-      copy = false
+    const to = bucket ? file.path : path.join(folder, file.path)
+    const existing = bucket ? await bucket.sha256(to) : existsSync(to) ? (await hashFile(to)).sha256 : null
+    if (existing !== null && existing !== file.sha256) {
+      const where = bucket ? `${to} in the bucket` : to
+      throw new BackupError(`${where} already exists with different content. Move it away (or use an empty upload folder or bucket), then import.`)
     }
+    const copy = existing === null
     planned.push({ from, to, bytes: file.bytes, copy })
   }
   progress.done()
   return planned
 }
 
-async function copyUploads(planned: PlannedUpload[], progress: Progress): Promise<ImportReport['files']> {
+async function copyUploads(planned: PlannedUpload[], progress: Progress, bucket?: BucketFiles): Promise<ImportReport['files']> {
   const total = planned.reduce((sum, file) => sum + file.bytes, 0)
   let bytes = 0
   let copied = 0
   for (const [index, file] of planned.entries()) {
-    if (file.copy) {
+    if (file.copy && bucket) {
+      await bucket.upload(file.from, file.to, contentTypeOf(file.to), file.bytes)
+      copied++
+    } else if (file.copy) {
       await mkdir(path.dirname(file.to), { recursive: true })
       await copyFile(file.from, file.to)
       copied++

@@ -68,3 +68,19 @@ export function fillsBeganBefore(time) {
   for (const starts of fills().values()) if (starts.some((start) => start < time && now - start < LONGEST_FILL_MS)) return true
   return false
 }
+
+const SERVED_FROM = Symbol.for('wellpress.cache-served-from')
+
+/**
+ * From now on the cache serves nothing stored before `time` (lib/cache/startup.ts: the build's
+ * prerenders, anything cached before a restart). @param {number} time
+ */
+export function serveNothingStoredBefore(time) {
+  const global = /** @type {{ [SERVED_FROM]?: number }} */ (globalThis)
+  global[SERVED_FROM] = time
+}
+
+/** The moment set by serveNothingStoredBefore; 0 (everything) until then. */
+export function servedFrom() {
+  return /** @type {{ [SERVED_FROM]?: number }} */ (globalThis)[SERVED_FROM] ?? 0
+}

@@ -5,13 +5,13 @@ import { request } from 'node:http'
 import { revalidateTag } from 'next/cache'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { env } from '../env'
+import { env } from '../config/env'
 import { cacheClock, fillsBeganBefore } from './fills.js'
 import { recordPurge } from './stats'
 
 /**
  * The one way content changes reach Next's cache: `purgeCacheTags(tags, req)`, called by the
- * collection hooks (collections/hooks/revalidate.ts) with the tags lib/cache-tags.ts planned.
+ * collection hooks (collections/hooks/revalidate.ts) with the tags lib/cache/tags.ts planned.
  *
  * `revalidateTag` only works inside a request that Next is still serving: it queues the tags on
  * that request and applies them when it ends, after Payload has committed the write. Two kinds of

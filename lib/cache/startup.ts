@@ -1,5 +1,5 @@
 /**
- * Every public page is cached whole and purged by tag when content changes (lib/cache-tags.ts).
+ * Every public page is cached whole and purged by tag when content changes (lib/cache/tags.ts).
  * Next remembers purges in memory only, and `next build` prerenders the param-less pages (home,
  * /blog, feeds...) from whatever database the build could see: an empty file in a Docker build,
  * last week's copy on a laptop. Served as they are, those would show old content until the next
@@ -8,21 +8,13 @@
  *
  * So at start-up the server expires everything cached before it: each page renders once, on its
  * first request, from the live database, and is served from memory after that (next.config.ts
- * `isrFlushToDisk: false` keeps what it caches there). It does so by expiring, as of now, the
- * implicit tag Next gives every route under the root layout: the same record `revalidateTag`
- * writes, in the process-wide tag list Next's cache consults on every read.
+ * `isrFlushToDisk: false` keeps what it caches there). The site's own cache handler
+ * (lib/cache/handler.js) reports any entry stored before this moment as missing; no Next
+ * internals are touched.
  */
-import { cacheClock } from './fills.js'
-
-const EVERY_ROUTE_TAG = '_N_T_/layout'
-
-type TagsManifest = Map<string, { stale?: number; expired?: number }>
+import { cacheClock, serveNothingStoredBefore } from './fills.js'
 
 /** `now` on the clock the cache stamps and judges by (lib/cache/fills.js). */
 export async function expireWhatWasCachedBeforeStart(now = cacheClock()): Promise<void> {
-  // `.external`: one instance per process, shared by Next's server and the bundled app code.
-  const { tagsManifest } = (await import('next/dist/server/lib/incremental-cache/tags-manifest.external.js')) as {
-    tagsManifest: TagsManifest
-  }
-  tagsManifest.set(EVERY_ROUTE_TAG, { stale: now, expired: now })
+  serveNothingStoredBefore(now)
 }

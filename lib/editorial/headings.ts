@@ -1,4 +1,4 @@
-import { allNodes, textOf } from './lexicalWalk'
+import { allNodes, textOf } from '../richtext/lexical'
 import type { Finding } from './types'
 
 const headingLevel = (tag: unknown): number | null => {

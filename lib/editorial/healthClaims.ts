@@ -1,4 +1,4 @@
-import { visibleText } from './lexicalWalk'
+import { visibleText } from '../richtext/lexical'
 import type { ArticleInput, Finding } from './types'
 
 /**

@@ -1,4 +1,4 @@
-import { allNodes } from './lexicalWalk'
+import { allNodes } from '../richtext/lexical'
 import type { Finding } from './types'
 
 const GENERIC_ALT = new Set(['image', 'img', 'photo', 'picture', 'pic', 'untitled', 'screenshot', 'graphic', 'alt', 'placeholder'])

@@ -1,5 +1,5 @@
 import type { LexicalNode } from '../richtext/lexical'
-import { allNodes, textOf } from './lexicalWalk'
+import { allNodes, textOf } from '../richtext/lexical'
 import type { Finding } from './types'
 
 /** Link text that says nothing about where it goes, compared after lower-casing and trimming. */

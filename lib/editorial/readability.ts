@@ -1,4 +1,4 @@
-import { proseBlocks } from './lexicalWalk'
+import { proseBlocks } from '../richtext/lexical'
 import type { Finding } from './types'
 
 /** Scores at or above this read easily for most adults (roughly plain English). */

@@ -1,6 +1,6 @@
 import { APIError, ValidationError } from 'payload'
 
-import { INQUIRIES } from '../../collections/slugs'
+import { INQUIRIES } from '../collections'
 import type { FieldError } from './schema'
 
 /**

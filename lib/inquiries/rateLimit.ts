@@ -1,4 +1,4 @@
-import { clientKey } from '../clientAddress'
+import { clientKey } from '../runtime/clientAddress'
 import { hitStore, type HitStore } from '../limits/store'
 import { SlidingWindow } from '../limits/window'
 

@@ -3,10 +3,10 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
-import { INQUIRIES } from '../../collections/slugs'
+import { INQUIRIES } from '../collections'
 import type { Inquiry } from '../../payload-types'
-import { getPayloadClient } from '../payload'
-import { routes } from '../site'
+import { getPayloadClient } from '../config/payload'
+import { routes } from '../paths/routes'
 import { inquiryRejection } from './errors'
 import { fieldErrorMap, formFields, type InquiryFormState } from './formState'
 import { HONEYPOT_FIELD } from './schema'

@@ -5,7 +5,8 @@ import * as migration_20261127_230822_inquiries_login_lockout from './20261127_2
 import * as migration_20261128_035638_media_avif_sizes from './20261128_035638_media_avif_sizes';
 import * as migration_20261206_110852_first_article_title_and_body from './20261206_110852_first_article_title_and_body';
 import * as migration_20261206_124810_per_address_login_limits_held_inquiries from './20261206_124810_per_address_login_limits_held_inquiries';
-import * as migration_20261206_142207_practice_services from './20261206_142207_practice_services';
+import * as migration_20261206_142834_s3_media_prefix from './20261206_142834_s3_media_prefix';
+import * as migration_20261206_160628_practice_services from './20261206_160628_practice_services';
 
 export const migrations = [
   {
@@ -44,8 +45,13 @@ export const migrations = [
     name: '20261206_124810_per_address_login_limits_held_inquiries',
   },
   {
-    up: migration_20261206_142207_practice_services.up,
-    down: migration_20261206_142207_practice_services.down,
-    name: '20261206_142207_practice_services'
+    up: migration_20261206_142834_s3_media_prefix.up,
+    down: migration_20261206_142834_s3_media_prefix.down,
+    name: '20261206_142834_s3_media_prefix',
+  },
+  {
+    up: migration_20261206_160628_practice_services.up,
+    down: migration_20261206_160628_practice_services.down,
+    name: '20261206_160628_practice_services'
   },
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { slugParams } from '../params'
+import { slugParams } from '../paths/params'
 
 /**
  * What a generated share image says, decided without Payload or React so it can be unit-tested:

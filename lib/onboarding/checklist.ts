@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { ARTICLES, AUTHORS, PRACTICE, USERS } from '../../collections/slugs'
-import { authorProfileOf } from '../../collections/Users/authorProfile'
+import { ARTICLES, AUTHORS, PRACTICE, USERS } from '../collections'
+import { authorProfileOf } from '../auth/authorProfile'
 import type { User } from '../../payload-types'
 import { PLACEHOLDER_PRACTICE_NAME } from '../practice/placeholder'
 import { toPlainText } from '../richtext/lexical'

@@ -1,5 +1,5 @@
 import type { Practice } from '../../payload-types'
-import { routes } from '../site'
+import { routes } from '../paths/routes'
 import { DEFAULT_ACCENT } from './contrast'
 
 /**

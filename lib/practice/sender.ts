@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { PRACTICE } from '../../collections/slugs'
+import { PRACTICE } from '../collections'
 import { PLACEHOLDER_PRACTICE_NAME } from './placeholder'
 
 /** Her practice's name as it is saved now, for e-mails and the admin (read past the site's cache). */

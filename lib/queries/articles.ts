@@ -1,7 +1,10 @@
-import { ARTICLES } from '../../collections/slugs'
-import { richTextLinkTags, tags } from '../cache-tags'
-import { getPayloadClient } from '../payload'
-import { site } from '../site'
+import type { TypedUser } from 'payload'
+import { cache } from 'react'
+
+import { ARTICLES } from '../collections'
+import { richTextLinkTags, tags } from '../cache/tags'
+import { getPayloadClient } from '../config/payload'
+import { site } from '../config/site'
 import { cachedQuery } from './cached'
 import { articleCardSelect, articlePagePopulate, articlePageSelect, populate } from './select'
 
@@ -43,7 +46,11 @@ export const getArticlesPage = cachedQuery('getArticlesPage', cardTags, async (p
 /** The whole article: its body may link to any page, and it lists benefits and topics. */
 const articleTags = (slug: string) => [tags.article(slug), ...richTextLinkTags, tags.media]
 
-export const getArticleBySlug = cachedQuery('getArticleBySlug', articleTags, async (slug: string) => {
+/**
+ * The article page's read. With `previewer`, the latest draft as that user may read it (draft
+ * preview); without, the published article as anyone may.
+ */
+async function readArticleBySlug(slug: string, previewer?: TypedUser) {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     ...publicRead,
@@ -53,9 +60,23 @@ export const getArticleBySlug = cachedQuery('getArticleBySlug', articleTags, asy
     select: articlePageSelect,
     limit: 1,
     pagination: false,
+    ...(previewer ? { draft: true, user: previewer } : {}),
   })
   return docs[0] ?? null
-})
+}
+
+const getPublishedArticleBySlug = cachedQuery('getArticleBySlug', articleTags, (slug: string) => readArticleBySlug(slug))
+
+/**
+ * Drafts are never cached across requests (no cache tags): a draft changes with every autosave and
+ * must reach no one but the logged-in writer. React `cache` only shares one result within a render.
+ */
+const getArticleDraftBySlug = cache((slug: string, previewer: TypedUser) => readArticleBySlug(slug, previewer))
+
+/** An article with what its page shows: the published one, or with `draftFor` (a previewer) the latest draft. */
+export function getArticleBySlug(slug: string, { draftFor }: { draftFor?: TypedUser | null } = {}) {
+  return draftFor ? getArticleDraftBySlug(slug, draftFor) : getPublishedArticleBySlug(slug)
+}
 
 const articlesWhere = cachedQuery('articlesWhere', cardTags, async (field: 'author' | 'topics' | 'benefits', id: string) => {
   const payload = await getPayloadClient()

@@ -1,6 +1,6 @@
-import { AUTHORS } from '../../collections/slugs'
-import { richTextLinkTags, tags } from '../cache-tags'
-import { getPayloadClient } from '../payload'
+import { AUTHORS } from '../collections'
+import { richTextLinkTags, tags } from '../cache/tags'
+import { getPayloadClient } from '../config/payload'
 import { cachedQuery } from './cached'
 import { authorPersonSelect, populate } from './select'
 

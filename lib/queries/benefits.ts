@@ -1,6 +1,6 @@
-import { BENEFITS } from '../../collections/slugs'
-import { richTextLinkTags, tags } from '../cache-tags'
-import { getPayloadClient } from '../payload'
+import { BENEFITS } from '../collections'
+import { richTextLinkTags, tags } from '../cache/tags'
+import { getPayloadClient } from '../config/payload'
 import { cachedQuery } from './cached'
 import { benefitSummarySelect, populate } from './select'
 

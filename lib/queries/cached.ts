@@ -2,13 +2,13 @@ import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 
 import { recordMiss } from '../cache/stats'
-import { classifyDatabaseError } from '../db-errors'
-import { markDatabaseUp, noteDatabaseFailure } from '../health'
+import { classifyDatabaseError } from '../runtime/db-errors'
+import { markDatabaseUp, noteDatabaseFailure } from '../runtime/health'
 
 type QueryArg = string | number
 
 /**
- * A public read served from Next's data cache under the given tags (lib/cache-tags.ts), until a
+ * A public read served from Next's data cache under the given tags (lib/cache/tags.ts), until a
  * collection hook purges one of them. React `cache` on top shares one result per render (a page
  * and its metadata ask for the same article). `name` keys the cache entry with the arguments: it
  * must be unique per query.
@@ -33,7 +33,7 @@ export function cachedQuery<Args extends QueryArg[], Result>(
 
 /**
  * Only cache misses reach the database, so they are where an outage shows: a connection error
- * becomes a DatabaseUnavailableError (lib/db-errors.ts: 503 rather than 500, see lib/outage.ts)
+ * becomes a DatabaseUnavailableError (lib/runtime/db-errors.ts: 503 rather than 500, see lib/runtime/responsePatches.ts)
  * and marks the outage for /health and proxy.ts; the next read that succeeds ends it. A failed
  * read is never cached, so the page is retried on the next request.
  */

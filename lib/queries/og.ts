@@ -1,10 +1,10 @@
 import { cache } from 'react'
 
-import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../../collections/slugs'
-import { tags } from '../cache-tags'
+import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../collections'
+import { tags } from '../cache/tags'
 import type { OgCollection, OgParams, OgSubject } from '../og/content'
-import { getPayloadClient } from '../payload'
-import { populated } from '../populated'
+import { getPayloadClient } from '../config/payload'
+import { populated } from './populated'
 import { cachedQuery } from './cached'
 import { getPractice } from './practice'
 

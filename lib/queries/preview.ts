@@ -2,16 +2,15 @@ import { draftMode, headers } from 'next/headers'
 import type { TypedUser } from 'payload'
 import { cache } from 'react'
 
-import { ARTICLES } from '../../collections/slugs'
-import { getPayloadClient } from '../payload'
-import type { PreviewParams } from '../preview'
-import { documentPath } from '../seo/paths'
-import { articlePagePopulate, articlePageSelect } from './select'
+import { getPayloadClient } from '../config/payload'
+import type { PreviewParams } from '../paths/preview'
+import { documentPath } from '../paths/routes'
 
 /**
- * Reads for draft preview. Unlike the public queries these are never cached across requests (no
- * cache tags, no 'use cache'): a draft changes with every autosave, and must reach no one but the
- * logged-in writer. React `cache` only shares one result within a single render.
+ * Who may preview, and where a document's latest version lives. Never cached across requests (no
+ * cache tags): a draft changes with every autosave, and must reach no one but the logged-in
+ * writer. The draft itself is read by the page's own query with its draft option
+ * (lib/queries/articles.ts getArticleBySlug).
  */
 
 /** The logged-in admin user who sent these headers (the `payload-token` cookie), or null. */
@@ -49,21 +48,3 @@ export async function previewPath({ collection, id }: PreviewParams, user: Typed
   })
   return documentPath(collection, doc?.slug)
 }
-
-/** An article's latest draft by slug, with what the article page shows (as getArticleBySlug). */
-export const getArticleDraftBySlug = cache(async (slug: string, user: TypedUser) => {
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: ARTICLES,
-    draft: true,
-    overrideAccess: false,
-    user,
-    depth: 1,
-    populate: articlePagePopulate,
-    where: { slug: { equals: slug } },
-    select: articlePageSelect,
-    limit: 1,
-    pagination: false,
-  })
-  return docs[0] ?? null
-})

@@ -1,12 +1,12 @@
 import { cache } from 'react'
 import type { Where } from 'payload'
 
-import { ARTICLES, AUTHORS, BENEFITS, SERVICES } from '../../collections/slugs'
-import { getPayloadClient } from '../payload'
+import { ARTICLES, AUTHORS, BENEFITS, SERVICES } from '../collections'
+import { getPayloadClient } from '../config/payload'
 import { snippetAround } from '../search/highlight'
 import { likeFragments, SEARCH_RESULTS_PER_PAGE, SEARCH_TERMS_MAX, searchTerms } from '../search/query'
 import { bodyOfSearchText, rankCandidates, type SearchCandidate } from '../search/rank'
-import { documentPath } from '../seo/paths'
+import { documentPath } from '../paths/routes'
 import { storedSummary } from '../seo/summary'
 
 /**

@@ -1,6 +1,6 @@
-import { SERVICES } from '../../collections/slugs'
-import { richTextLinkTags, tags } from '../cache-tags'
-import { getPayloadClient } from '../payload'
+import { SERVICES } from '../collections'
+import { richTextLinkTags, tags } from '../cache/tags'
+import { getPayloadClient } from '../config/payload'
 import { cachedQuery } from './cached'
 import { populate } from './select'
 

@@ -1,7 +1,7 @@
-import { ARTICLES, AUTHORS, BENEFITS, SERVICES, TOPICS } from '../../collections/slugs'
+import { ARTICLES, AUTHORS, BENEFITS, SERVICES, TOPICS } from '../collections'
 import type { Benefit, Topic } from '../../payload-types'
-import { tags } from '../cache-tags'
-import { getPayloadClient } from '../payload'
+import { tags } from '../cache/tags'
+import { getPayloadClient } from '../config/payload'
 import type { SitemapContent, SitemapCounts } from '../seo/sitemap'
 import { cachedQuery } from './cached'
 

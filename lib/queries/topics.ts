@@ -1,6 +1,6 @@
-import { TOPICS } from '../../collections/slugs'
-import { tags } from '../cache-tags'
-import { getPayloadClient } from '../payload'
+import { TOPICS } from '../collections'
+import { tags } from '../cache/tags'
+import { getPayloadClient } from '../config/payload'
 import { cachedQuery } from './cached'
 import { populate } from './select'
 

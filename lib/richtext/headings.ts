@@ -1,5 +1,5 @@
-import { slugify } from '../slug'
-import type { LexicalNode, LexicalState } from './lexical'
+import { slugify } from '../paths/slug'
+import { allNodes, type LexicalNode, textOf } from './lexical'
 
 /**
  * Heading anchors and the table of contents. Both the page renderer and the table of contents
@@ -13,22 +13,9 @@ export type TocEntry = { id: string; text: string; level: HeadingLevel }
 const LEVELS: Record<string, HeadingLevel> = { h2: 2, h3: 3, h4: 4 }
 
 /** Plain text inside a node: its text, its children's text, line breaks as spaces. */
-export function nodeText(node: LexicalNode): string {
-  if (node.type === 'text') return node.text ?? ''
-  if (node.type === 'linebreak' || node.type === 'tab') return ' '
-  return (node.children ?? []).map(nodeText).join('')
-}
+export { textOf as nodeText }
 
-function headingsOf(state: unknown): LexicalNode[] {
-  const root = (state as LexicalState | null | undefined)?.root
-  const found: LexicalNode[] = []
-  const walk = (node: LexicalNode) => {
-    if (node.type === 'heading') found.push(node)
-    else node.children?.forEach(walk)
-  }
-  root?.children?.forEach(walk)
-  return found
-}
+const headingsOf = (state: unknown): LexicalNode[] => allNodes(state).filter((node) => node.type === 'heading')
 
 /**
  * A stable `id` for every heading, in document order: its slugified text ("Why it matters" →
@@ -40,7 +27,7 @@ export function headingIds(state: unknown, reserved: Iterable<string> = []): Map
   const taken = new Set(reserved)
   const ids = new Map<LexicalNode, string>()
   for (const node of headingsOf(state)) {
-    const base = slugify(nodeText(node)) || 'section'
+    const base = slugify(textOf(node)) || 'section'
     let id = base
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
     taken.add(id)
@@ -54,7 +41,7 @@ export function tableOfContents(state: unknown, reserved: Iterable<string> = [])
   const entries: TocEntry[] = []
   for (const [node, id] of headingIds(state, reserved)) {
     const level = LEVELS[node.tag ?? '']
-    const text = nodeText(node).replace(/\s+/g, ' ').trim()
+    const text = textOf(node).replace(/\s+/g, ' ').trim()
     if ((level === 2 || level === 3) && text) entries.push({ id, text, level })
   }
   return entries

@@ -1,7 +1,8 @@
 import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
 import type { SerializedEditorState, SerializedLexicalNode } from '@payloadcms/richtext-lexical/lexical'
 
-import { toAbsoluteUrl } from '../seo/urls'
+import { toAbsoluteUrl } from '../paths/urls'
+import { TEXT_FORMAT_TAGS } from './lexical'
 import { type LinkFields, linkHref, newTabAttributes } from './links'
 
 /**
@@ -65,19 +66,9 @@ const listToHtml = ({ node, nodesToHTML }: ElementArgs): string => {
 }
 const listItemToHtml = ({ node, nodesToHTML }: ElementArgs): string => `<li>${nodesToHTML({ nodes: node.children }).join('')}</li>`
 
-// Lexical's text format bits (lexical/utils/nodeFormat).
-const TEXT_FORMATS: [bit: number, tag: string][] = [
-  [1 << 4, 'code'],
-  [1 << 5, 'sub'],
-  [1 << 6, 'sup'],
-  [1 << 2, 's'],
-  [1 << 1, 'em'],
-  [1, 'strong'],
-]
-
 /** Text with semantic tags for its formats, as on the page; no inline styles. */
 const textToHtml = ({ node }: { node: { text: string; format: number } }): string =>
-  TEXT_FORMATS.reduce((html, [bit, tag]) => (node.format & bit ? `<${tag}>${html}</${tag}>` : html), escapeHtml(node.text))
+  TEXT_FORMAT_TAGS.reduce((html, [bit, tag]) => (node.format & bit ? `<${tag}>${html}</${tag}>` : html), escapeHtml(node.text))
 
 function isEditorState(data: unknown): data is SerializedEditorState {
   return typeof data === 'object' && data !== null && 'root' in data
@@ -97,14 +88,6 @@ export function lexicalToHtml(data: unknown, blocks: HtmlBlocks = {}): string {
   })
   // Alignment and indent are not editor features (collections/Articles/editor.ts): no inline styles.
   return convertLexicalToHTML({ data, converters, disableContainer: true, disableIndent: true, disableTextAlign: true })
-}
-
-/** True when the document places a block of this type at its top level. */
-export function hasTopLevelBlock(data: unknown, blockType: string): boolean {
-  if (!isEditorState(data)) return false
-  return data.root.children.some(
-    (node) => node.type === 'block' && (node as { fields?: { blockType?: string } }).fields?.blockType === blockType,
-  )
 }
 
 const URL_ATTRIBUTE = /\b(href|src|srcset|poster)="([^"]*)"/g

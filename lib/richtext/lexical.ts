@@ -1,6 +1,7 @@
 /**
  * Builds and reads Lexical's serialized editor state without a browser editor: the seed writes
- * documents with it, and tests and excerpts read plain text out of it.
+ * documents with it, and tests and excerpts read plain text out of it. `allNodes` is the one walk
+ * over a document's tree: headings, editorial checks and prose all read nodes through it.
  */
 export type LexicalNode = {
   type: string
@@ -68,6 +69,57 @@ export function textOf(node: LexicalNode): string {
   return Array.isArray(node.children) ? node.children.map(textOf).join('') : ''
 }
 
+/** Every node of a Lexical editor state, depth first in document order. Tolerates partial JSON. */
+export function allNodes(state: unknown): LexicalNode[] {
+  const root = (state as { root?: LexicalNode } | null | undefined)?.root
+  if (!root || !Array.isArray(root.children)) return []
+  const nodes: LexicalNode[] = []
+  const visit = (node: LexicalNode) => {
+    nodes.push(node)
+    if (Array.isArray(node.children)) node.children.forEach(visit)
+  }
+  root.children.forEach(visit)
+  return nodes
+}
+
+/** Nodes holding running prose (not headings): the text readers read in sentences. */
+const PROSE_BLOCKS = new Set(['paragraph', 'listitem', 'quote'])
+
+/**
+ * Prose of the body, one entry per paragraph, list item or quote. A list item's nested list is
+ * its own entry, so no text is counted twice.
+ */
+export function proseBlocks(state: unknown): string[] {
+  const blocks: string[] = []
+  for (const node of allNodes(state)) {
+    if (!PROSE_BLOCKS.has(node.type)) continue
+    const ownText = (node.children ?? [])
+      .filter((child) => child.type !== 'list')
+      .map(textOf)
+      .join('')
+      .trim()
+    if (ownText) blocks.push(ownText)
+  }
+  return blocks
+}
+
+/** Headings and prose together, for checks that read every visible word. */
+export function visibleText(state: unknown): string {
+  const headings = allNodes(state)
+    .filter((node) => node.type === 'heading')
+    .map(textOf)
+  return [...headings, ...proseBlocks(state)].join('\n')
+}
+
+/**
+ * True when the document places a block of this type at its top level: the article page and the
+ * feeds both put the benefit list where the writer placed its block, or after the body.
+ */
+export function hasTopLevelBlock(state: unknown, blockType: string): boolean {
+  const children = (state as { root?: LexicalNode } | null | undefined)?.root?.children
+  return Array.isArray(children) && children.some((node) => node.type === 'block' && node.fields?.blockType === blockType)
+}
+
 /** Plain text of a document, one line per block element, in document order. */
 export function toPlainText(state: unknown): string {
   const root = (state as LexicalState | null | undefined)?.root
@@ -84,8 +136,22 @@ export function toPlainText(state: unknown): string {
   return lines.filter((line) => line.trim() !== '').join('\n')
 }
 
-/** Lexical's text format bits, as stored in a text node's `format`. */
-export const TEXT_FORMAT = { bold: 1, italic: 1 << 1, strikethrough: 1 << 2 } as const
+/** Lexical's text format bits, as stored in a text node's `format` (lexical/utils/nodeFormat). */
+export const TEXT_FORMAT = { bold: 1, italic: 1 << 1, strikethrough: 1 << 2, code: 1 << 4, subscript: 1 << 5, superscript: 1 << 6 } as const
+
+/**
+ * The semantic tag for each format the editor offers, innermost first: the page
+ * (components/RichText.tsx) and the feeds (lib/richtext/html.ts) wrap text in them the same way,
+ * never with inline styles.
+ */
+export const TEXT_FORMAT_TAGS: readonly [bit: number, tag: 'code' | 'sub' | 'sup' | 's' | 'em' | 'strong'][] = [
+  [TEXT_FORMAT.code, 'code'],
+  [TEXT_FORMAT.subscript, 'sub'],
+  [TEXT_FORMAT.superscript, 'sup'],
+  [TEXT_FORMAT.strikethrough, 's'],
+  [TEXT_FORMAT.italic, 'em'],
+  [TEXT_FORMAT.bold, 'strong'],
+]
 
 /** A text node; `format` combines TEXT_FORMAT bits. */
 export const text = (value: string, format = 0): LexicalNode => ({ ...textNode(value), format })

@@ -1,4 +1,4 @@
-import { documentPath, isPublicPageCollection } from '../seo/paths'
+import { documentPath, isPublicPageCollection } from '../paths/routes'
 
 /**
  * Where a rich-text link points. Shared by the page renderer (components/RichText.tsx) and the

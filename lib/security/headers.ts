@@ -1,7 +1,7 @@
 /**
  * The security headers every response carries, built here as plain data so they can be tested
  * without a server. They are all static (next.config.ts `headers()`, routes manifest, fixed at
- * `next build`): the site's pages are cached whole and served as they are (lib/cache-tags.ts),
+ * `next build`): the site's pages are cached whole and served as they are (lib/cache/tags.ts),
  * so nothing may differ per request. That rules out a per-request nonce in the pages' CSP (Next
  * can only put a nonce on scripts it renders for that very request): see publicPageCsp.
  */

@@ -4,10 +4,10 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { ARTICLES, AUTHORS, BENEFITS, SERVICES, TOPICS } from '../../collections/slugs'
+import { ARTICLES, AUTHORS, BENEFITS, SERVICES, TOPICS } from '../collections'
 import type { Article, Author, Benefit, Topic } from '../../payload-types'
 import { block, editorState, heading, paragraph } from '../richtext/lexical'
-import { slugify } from '../slug'
+import { slugify } from '../paths/slug'
 import { parseArticle, type ParsedArticle } from './parse-article'
 import { SAMPLE_SERVICES, sampleServiceData, seedPractice } from './practice'
 

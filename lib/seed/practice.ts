@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { PRACTICE } from '../../collections/slugs'
+import { PRACTICE } from '../collections'
 import type { Service } from '../../payload-types'
 import { PLACEHOLDER_PRACTICE } from '../practice/placeholder'
 import { editorState, paragraph } from '../richtext/lexical'

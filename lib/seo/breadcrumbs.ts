@@ -1,5 +1,5 @@
 import type { Article, Author, Benefit, Service, Topic } from '../../payload-types'
-import { routes } from '../site'
+import { routes } from '../paths/routes'
 
 /** One step of a breadcrumb trail: shown as a link, and the same step in BreadcrumbList JSON-LD. */
 export type Crumb = { name: string; path: string }

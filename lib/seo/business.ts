@@ -2,7 +2,8 @@ import type { GeoCoordinates, ImageObject, Offer, OfferCatalog, OpeningHoursSpec
 
 import type { Media, Practice, Service as ServiceDoc } from '../../payload-types'
 import { schemaDay, usableHours, type HoursRow } from '../practice/hours'
-import { routes, site as siteConfig } from '../site'
+import { routes } from '../paths/routes'
+import { site as siteConfig } from '../config/site'
 import { jsonLdIds, ref } from './ids'
 import { absoluteMediaUrl, canonicalUrl, pageDescription, type ShareImage, type SiteIdentity, siteShareImage } from './metadata'
 

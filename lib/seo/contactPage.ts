@@ -1,6 +1,7 @@
 import type { ContactPage, Graph } from 'schema-dts'
 
-import { routes, site as siteConfig } from '../site'
+import { routes } from '../paths/routes'
+import { site as siteConfig } from '../config/site'
 import type { Crumb } from './breadcrumbs'
 import type { ServiceOfferInput } from './business'
 import { jsonLdIds, ref } from './ids'

@@ -1,13 +1,15 @@
 import { Feed } from 'feed'
 
-import { BenefitListBlock } from '../../collections/Articles/benefitListBlock'
 import type { Article, Author, Benefit, Media, Topic } from '../../payload-types'
-import { populated, populatedList } from '../populated'
-import { absolutizeHtmlUrls, escapeHtml, hasTopLevelBlock, lexicalToHtml } from '../richtext/html'
-import { routes, site } from '../site'
+import { BENEFIT_LIST_BLOCK } from '../collections'
+import { populated, populatedList } from '../queries/populated'
+import { absolutizeHtmlUrls, escapeHtml, lexicalToHtml } from '../richtext/html'
+import { hasTopLevelBlock } from '../richtext/lexical'
+import { routes } from '../paths/routes'
+import { site } from '../config/site'
 import { siteAbout, type SiteIdentity } from './metadata'
 import { storedSummary } from './summary'
-import { toAbsoluteUrl } from './urls'
+import { toAbsoluteUrl } from '../paths/urls'
 
 /** How many of the newest articles the feeds carry. */
 export const FEED_ITEM_LIMIT = 20
@@ -89,8 +91,8 @@ function referencesHtml(references: Reference[] | null | undefined): string {
  */
 export function articleHtml(article: FeedArticle, siteUrl: string = site.url): string {
   const benefitList = benefitListHtml(populatedList(article.benefits))
-  const body = lexicalToHtml(article.content, { [BenefitListBlock.slug]: () => benefitList })
-  const placedInBody = hasTopLevelBlock(article.content, BenefitListBlock.slug)
+  const body = lexicalToHtml(article.content, { [BENEFIT_LIST_BLOCK]: () => benefitList })
+  const placedInBody = hasTopLevelBlock(article.content, BENEFIT_LIST_BLOCK)
   const html = [body, placedInBody ? '' : benefitList, referencesHtml(article.references)].join('')
   return absolutizeHtmlUrls(html, siteUrl)
 }

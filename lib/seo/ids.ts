@@ -1,4 +1,6 @@
-import { absoluteUrl, routes, site } from '../site'
+import { absoluteUrl } from '../paths/urls'
+import { routes } from '../paths/routes'
+import { site } from '../config/site'
 import { canonicalUrl } from './metadata'
 
 /** A node id is its page's address plus a fragment; the home page's keeps its slash (`…/#webpage`). */

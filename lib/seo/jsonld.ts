@@ -18,9 +18,11 @@ import type {
 } from 'schema-dts'
 
 import type { Article, Author, Benefit, Media, Topic } from '../../payload-types'
-import { populated, populatedList } from '../populated'
+import { populated, populatedList } from '../queries/populated'
 import { toPlainText } from '../richtext/lexical'
-import { absoluteUrl, routes, site as siteConfig } from '../site'
+import { absoluteUrl } from '../paths/urls'
+import { routes } from '../paths/routes'
+import { site as siteConfig } from '../config/site'
 import { type BusinessInput, businessNode, type ServiceOfferInput } from './business'
 import type { Crumb } from './breadcrumbs'
 import { jsonLdIds, ref } from './ids'

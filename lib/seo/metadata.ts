@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
 
 import type { Article, Author, Benefit, Media, Practice, Topic } from '../../payload-types'
-import { populated, populatedList } from '../populated'
+import { populated, populatedList } from '../queries/populated'
 import { toPlainText } from '../richtext/lexical'
-import { absoluteUrl, routes, site as siteConfig } from '../site'
+import { absoluteUrl } from '../paths/urls'
+import { routes } from '../paths/routes'
+import { site as siteConfig } from '../config/site'
 import {
   collapseWhitespace as collapse,
   DESCRIPTION_MAX_LENGTH,

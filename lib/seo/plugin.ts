@@ -2,14 +2,12 @@ import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { GenerateDescription, GenerateTitle } from '@payloadcms/plugin-seo/types'
 import type { Field } from 'payload'
 
-import { MEDIA } from '../../collections/slugs'
-import type { SearchResultPreviewProps } from '../../components/admin/SearchResultPreview'
-import { PRACTICE } from '../../collections/slugs'
+import { MEDIA, PRACTICE } from '../collections'
+import { site } from '../config/site'
 import { currentPracticeName } from '../practice/sender'
-import { site } from '../site'
 import { toDescription } from './metadata'
-import { documentPathPrefixes, PUBLIC_PAGE_COLLECTIONS } from './paths'
-import { ownDescription } from './summary'
+import { documentPathPrefixes, PUBLIC_PAGE_COLLECTIONS } from '../paths/routes'
+import { ownDescription, type SearchResultPreviewProps } from './summary'
 
 type AnyDoc = Record<string, unknown>
 

@@ -1,6 +1,7 @@
 import type { MetadataRoute } from 'next'
 
-import { routes, site } from '../site'
+import { routes } from '../paths/routes'
+import { site } from '../config/site'
 
 /** Where drafts are previewed: private by nature, and never to be indexed. */
 export const DRAFT_PREVIEW_PATHS = ['/next/preview', '/api/preview'] as const

@@ -1,9 +1,10 @@
 import type { MetadataRoute } from 'next'
 
 import type { Media } from '../../payload-types'
-import { populated } from '../populated'
-import { routes, site } from '../site'
-import { toAbsoluteUrl } from './urls'
+import { populated } from '../queries/populated'
+import { routes } from '../paths/routes'
+import { site } from '../config/site'
+import { toAbsoluteUrl } from '../paths/urls'
 
 /** The sitemap protocol's limit of URLs per file (https://www.sitemaps.org/protocol.html). */
 export const SITEMAP_MAX_URLS = 50_000
@@ -141,4 +142,26 @@ export function sitemapIndexXml(entries: SitemapIndexEntry[]): string {
       `<sitemap>\n<loc>${escapeXml(url)}</loc>\n${lastModified ? `<lastmod>${escapeXml(lastModified)}</lastmod>\n` : ''}</sitemap>\n`,
   )
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${sitemaps.join('')}</sitemapindex>\n`
+}
+
+/**
+ * A `<urlset>` document, written exactly as Next writes the child sitemaps of app/sitemaps/sitemap.ts
+ * (tests/unit/seo-sitemap.test.ts compares the two), so /sitemap.xml and /sitemaps/sitemap/0.xml are
+ * byte for byte the same document. Covers the fields the site's entries use.
+ */
+export function sitemapXml(entries: SitemapEntry[]): string {
+  const hasImages = entries.some((item) => Boolean(item.images?.length))
+  const urls = entries.map((item) => {
+    const images = (item.images ?? []).map((image) => `<image:image>\n<image:loc>${image}</image:loc>\n</image:image>\n`).join('')
+    const lastModified = item.lastModified instanceof Date ? item.lastModified.toISOString() : item.lastModified
+    return (
+      `<url>\n<loc>${item.url}</loc>\n${images}` +
+      (lastModified ? `<lastmod>${lastModified}</lastmod>\n` : '') +
+      (item.changeFrequency ? `<changefreq>${item.changeFrequency}</changefreq>\n` : '') +
+      (typeof item.priority === 'number' ? `<priority>${item.priority}</priority>\n` : '') +
+      '</url>\n'
+    )
+  })
+  const namespaces = `xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${hasImages ? ' xmlns:image="http://www.google.com/schemas/sitemap-image/1.1"' : ''}`
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset ${namespaces}>\n${urls.join('')}</urlset>\n`
 }

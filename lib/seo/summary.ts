@@ -88,3 +88,11 @@ const plain = (value: unknown) => (typeof value === 'string' ? collapse(value) :
 export function ownDescription(doc: SummarySource & { summary?: unknown; description?: unknown }): string {
   return articleSummary(doc) || plain(doc.summary) || plain(doc.description)
 }
+
+/** What the admin's search-result preview (components/admin/SearchResultPreview.tsx) is given by the SEO plugin config. */
+export type SearchResultPreviewProps = {
+  /** SITE_URL, e.g. "https://janet-massage.example". */
+  siteUrl: string
+  /** Each collection's page address before the slug, e.g. `{ articles: '/blog/' }`. */
+  pathPrefixes: Record<string, string>
+}

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@/tests/chromium'
 
 /**
  * The browser tier's harness: Debian's Chromium driven by playwright-core (no browser download),

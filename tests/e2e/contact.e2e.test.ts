@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core'
 
-import { MESSAGES } from '../../lib/inquiries/schema'
-import { adminSession, api } from '../http/auth'
-import { baseUrl } from '../http/server'
+import { MESSAGES } from '@/lib/inquiries/schema'
+import { adminSession, api } from '@/tests/http/auth'
+import { baseUrl } from '@/tests/http/server'
 import { eventually, openBrowser, type BrowserSession } from './browser'
 
 /**
@@ -56,7 +56,7 @@ async function fixAndSend(page: Page, email: string) {
 }
 
 // The browser connects from 127.0.0.1, which the server counts as one visitor (it believes no
-// X-Forwarded-For: lib/clientAddress.ts): these two messages are that address's only ones here
+// X-Forwarded-For: lib/runtime/clientAddress.ts): these two messages are that address's only ones here
 // (tests/http/inquiries.test.ts sends from addresses of its own).
 describe.each([
   ['with JavaScript', true],

@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core'
 
-import { adminSession, createArticle } from '../http/auth'
-import { baseUrl } from '../http/server'
+import { adminSession, createArticle } from '@/tests/http/auth'
+import { baseUrl } from '@/tests/http/server'
 import { openBrowser, type BrowserSession } from './browser'
 
 /**

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core'
 
-import { slugify } from '../../lib/slug'
-import { get as getShared, head, text } from '../http/html'
-import { startOwnServer, stopOwnServer, temporarySqliteUri, type OwnServer } from '../http/ownServer'
-import { TEST_SITE_URL } from '../http/server'
+import { slugify } from '@/lib/paths/slug'
+import { get as getShared, head, text } from '@/tests/http/html'
+import { startOwnServer, stopOwnServer, temporarySqliteUri, type OwnServer } from '@/tests/http/ownServer'
+import { TEST_SITE_URL } from '@/tests/http/server'
 import { eventually, openBrowser, untilFormReady, type BrowserSession } from './browser'
 
 /**

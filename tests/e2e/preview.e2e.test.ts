@@ -1,7 +1,7 @@
 import type { FrameLocator, Page } from 'playwright-core'
 
-import { adminSession, api, createArticle } from '../http/auth'
-import { baseUrl } from '../http/server'
+import { adminSession, api, createArticle } from '@/tests/http/auth'
+import { baseUrl } from '@/tests/http/server'
 import { openBrowser, type BrowserSession } from './browser'
 
 /**

@@ -5,10 +5,10 @@ import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 
-import { slugify } from '../../lib/slug'
-import { type Account, adminSession, api, lexicalParagraph, ownAccount } from '../http/auth'
-import { get, text } from '../http/html'
-import { baseUrl } from '../http/server'
+import { slugify } from '@/lib/paths/slug'
+import { type Account, adminSession, api, lexicalParagraph, ownAccount } from '@/tests/http/auth'
+import { get, text } from '@/tests/http/html'
+import { baseUrl } from '@/tests/http/server'
 import { eventually, openBrowser, untilFormReady, type BrowserSession } from './browser'
 
 /**

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { xml2js } from 'xml-js'
 import { z } from 'zod'
 
-import { block, editorState, paragraph } from '../../lib/richtext/lexical'
+import { block, editorState, paragraph } from '@/lib/richtext/lexical'
 import { adminSession, api, lexicalParagraph } from './auth'
 import { baseUrl, TEST_SITE_URL } from './server'
 

@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 
-import { MAX_IMAGE_BYTES } from '../../lib/media/imageType'
-import { EVERY_NODE_TEXT as T, everyNodeDocument } from '../richtext-fixture'
+import { MAX_IMAGE_BYTES } from '@/lib/media/imageType'
+import { EVERY_NODE_TEXT as T, everyNodeDocument } from '@/tests/richtext-fixture'
 import { adminSession, api, lexicalParagraph } from './auth'
 import { get, type Page } from './html'
 import { baseUrl } from './server'

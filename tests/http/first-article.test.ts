@@ -1,4 +1,4 @@
-import { slugify } from '../../lib/slug'
+import { slugify } from '@/lib/paths/slug'
 import { ADMIN, adminSession, api, lexicalParagraph } from './auth'
 import { get, head, text } from './html'
 import { TEST_SITE_URL } from './server'

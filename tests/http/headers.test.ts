@@ -1,4 +1,4 @@
-import { adminCsp, HSTS, PERMISSIONS_POLICY, publicPageCsp, RESOURCE_CSP, securityEnv } from '../../lib/security/headers'
+import { adminCsp, HSTS, PERMISSIONS_POLICY, publicPageCsp, RESOURCE_CSP, securityEnv } from '@/lib/security/headers'
 import { adminSession } from './auth'
 import { get, type Page } from './html'
 import { TEST_SITE_URL } from './server'

@@ -2,8 +2,8 @@ import { readFileSync, statSync } from 'node:fs'
 
 import { parse } from 'node-html-parser'
 
-import { INQUIRIES_PER_CLIENT } from '../../lib/inquiries/rateLimit'
-import { MESSAGES } from '../../lib/inquiries/schema'
+import { INQUIRIES_PER_CLIENT } from '@/lib/inquiries/rateLimit'
+import { MESSAGES } from '@/lib/inquiries/schema'
 import { adminSession, api } from './auth'
 import { addresses, postJson, send, type RawResponse } from './client'
 import { get, text } from './html'
@@ -12,7 +12,7 @@ import { baseUrl, readServerState } from './server'
 /**
  * Inquiries on the production server: `POST /api/inquiries` (JSON) and the contact form posted
  * the way a browser without JavaScript posts it. Requests come from this file's own local
- * addresses (127.20.0.x: the server counts visitors by the connection, lib/clientAddress.ts), so
+ * addresses (127.20.0.x: the server counts visitors by the connection, lib/runtime/clientAddress.ts), so
  * this file's submissions never spend another file's rate limit, nor the reverse.
  */
 const RUN = Date.now().toString(36)

@@ -1,4 +1,4 @@
-import { FAILED_LOGINS_PER_ACCOUNT_AND_ADDRESS, FAILED_LOGINS_PER_ADDRESS, RESET_REQUESTS_PER_ADDRESS } from '../../lib/auth/limits'
+import { FAILED_LOGINS_PER_ACCOUNT_AND_ADDRESS, FAILED_LOGINS_PER_ADDRESS, RESET_REQUESTS_PER_ADDRESS } from '@/lib/auth/limits'
 import { adminSession, api } from './auth'
 import { addresses, postJson, type RawResponse } from './client'
 import { baseUrl } from './server'

@@ -1,4 +1,4 @@
-import { startNginx, stopNginx, type Nginx } from '../nginx'
+import { startNginx, stopNginx, type Nginx } from '@/tests/nginx'
 import { adminSession } from './auth'
 import { addresses, send, type RawRequest } from './client'
 import { baseUrl } from './server'

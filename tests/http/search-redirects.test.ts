@@ -1,6 +1,10 @@
+import path from 'node:path'
+
+import { createClient } from '@libsql/client'
+
 import { adminSession, api, lexicalParagraph } from './auth'
 import { get, head, text } from './html'
-import { baseUrl } from './server'
+import { baseUrl, readServerState } from './server'
 
 /**
  * Site search (server-rendered, no JavaScript) and addresses that never break: old slugs, hand-made
@@ -192,6 +196,29 @@ describe('a hand-made redirect', () => {
     const page = await get(`/Old-Page-${RUN}/`)
     expect(page.status).toBe(301)
     expect(location(page)).toBe(ARTICLE)
+  })
+
+  // Rows are stored canonical since the redirects collection normalises `from` on save; rows written
+  // before that (or by an import) keep their spelling. The proxy, which alone answers addresses no
+  // route serves, finds them by the same rule as the pages (lib/redirects/resolve.ts).
+  it('is found by the proxy whichever spelling its row was stored in', async () => {
+    const state = readServerState()
+    if (!state) throw new Error('no test server state')
+    const database = createClient({ url: `file:${path.join(state.dataDir, 'wellpress.db')}` })
+    try {
+      for (const [canonical, stored] of [
+        [`/legacy-slash-${RUN}`, `/legacy-slash-${RUN}/`],
+        [`/legacy-absolute-${RUN}`, `https://wellpress.test/legacy-absolute-${RUN}`],
+      ]) {
+        await addRedirect(canonical, '301')
+        const written = await database.execute({ sql: 'UPDATE redirects SET "from" = ? WHERE "from" = ?', args: [stored, canonical] })
+        expect(written.rowsAffected).toBe(1)
+        const page = await get(canonical)
+        expect([canonical, page.status, location(page)]).toEqual([canonical, 301, ARTICLE])
+      }
+    } finally {
+      database.close()
+    }
   })
 
   it('leaves unknown addresses a 404', async () => {

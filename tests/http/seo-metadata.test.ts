@@ -1,4 +1,4 @@
-import { graphProblems, nodeOfType, type JsonLdNode } from '../seo-shapes'
+import { graphProblems, nodeOfType, type JsonLdNode } from '@/tests/seo-shapes'
 import { adminSession, api, lexicalParagraph } from './auth'
 import { get, text, type Page } from './html'
 import { TEST_SITE_URL } from './server'

@@ -1,5 +1,5 @@
-import { INQUIRIES_PER_CLIENT, INQUIRIES_PER_SITE } from '../../lib/inquiries/rateLimit'
-import { FAILED_LOGINS_PER_ADDRESS } from '../../lib/auth/limits'
+import { INQUIRIES_PER_CLIENT, INQUIRIES_PER_SITE } from '@/lib/inquiries/rateLimit'
+import { FAILED_LOGINS_PER_ADDRESS } from '@/lib/auth/limits'
 import { postJson } from './client'
 import { startOwnServer, stopOwnServer, temporarySqliteUri, type OwnServer } from './ownServer'
 

@@ -1,9 +1,9 @@
 import type { CollectionSlug, Payload } from 'payload'
 import sharp from 'sharp'
 
-import type { User } from '../../payload-types'
-import { cappedLimit, MAX_API_LIMIT } from '../../collections/hooks/capLimit'
-import { editorState, paragraph } from '../../lib/richtext/lexical'
+import type { User } from '@/payload-types'
+import { cappedLimit, MAX_API_LIMIT } from '@/collections/hooks/capLimit'
+import { editorState, paragraph } from '@/lib/richtext/lexical'
 import { bootPayload, shutdown, temporarySqlite, type TestDatabase } from './helpers'
 
 /**

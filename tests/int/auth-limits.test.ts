@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { passwordMatches } from '../../lib/auth/password'
-import { readable, startSmtpSink } from '../smtpSink'
+import { passwordMatches } from '@/lib/auth/password'
+import { readable, startSmtpSink } from '@/tests/smtpSink'
 import { bootPayload, forgetSmtpSinkEnv, shutdown, smtpSinkEnv, temporarySqlite, type TestDatabase } from './helpers'
 
 /**

@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { create as createTar, extract } from 'tar'
 
-import { editorState, internalLink, paragraph, paragraphOf, text, upload } from '../../lib/richtext/lexical'
+import { editorState, internalLink, paragraph, paragraphOf, text, upload } from '@/lib/richtext/lexical'
 import { bootPayload, temporaryMongo, temporarySqlite, type TestDatabase } from './helpers'
 import { probe, type ProbeOptions, type ProbeResult } from './backup-roundtrip-probe'
 
@@ -149,7 +149,7 @@ beforeAll(async () => {
   } finally {
     process.chdir(repo)
   }
-  const { seed } = await import('../../lib/seed')
+  const { seed } = await import('@/lib/seed')
   await seed(payload)
   const context = { disableRevalidate: true }
 
@@ -356,7 +356,7 @@ describe('refusing a bad backup before writing anything', () => {
       const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'))
       writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, formatVersion: 99 }))
     })
-    const { importBackup } = await import('../../lib/backup/import')
+    const { importBackup } = await import('@/lib/backup/import')
     await expect(importBackup(payload, file)).rejects.toThrow(/uses backup format 99; this Wellpress reads up to 2\. Update Wellpress/)
   })
 })

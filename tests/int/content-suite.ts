@@ -3,9 +3,9 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import type { Article, Author, Benefit } from '../../payload-types'
-import { editorState, heading, paragraph, toPlainText } from '../../lib/richtext/lexical'
-import { slugify } from '../../lib/slug'
+import type { Article, Author, Benefit } from '@/payload-types'
+import { editorState, heading, paragraph, toPlainText } from '@/lib/richtext/lexical'
+import { slugify } from '@/lib/paths/slug'
 import { bootPayload, shutdown, type TestDatabase } from './helpers'
 
 const SOURCE = readFileSync(
@@ -28,12 +28,12 @@ const BENEFIT_SLUGS = [
 export function defineContentSuite(makeDatabase: () => TestDatabase) {
   let db: TestDatabase
   let payload: Payload
-  let seedModule: typeof import('../../lib/seed')
+  let seedModule: typeof import('@/lib/seed')
 
   beforeAll(async () => {
     db = makeDatabase()
     payload = await bootPayload(db)
-    seedModule = await import('../../lib/seed')
+    seedModule = await import('@/lib/seed')
   })
   afterAll(async () => {
     await shutdown(payload, db)

@@ -5,10 +5,10 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 
-import { imageSelect } from '../../lib/queries/select'
-import { MAX_IMAGE_BYTES } from '../../lib/media/imageType'
-import { editorState, paragraph } from '../../lib/richtext/lexical'
-import { EVERY_NODE_TEXT as T, everyNodeDocument } from '../richtext-fixture'
+import { imageSelect } from '@/lib/queries/select'
+import { MAX_IMAGE_BYTES } from '@/lib/media/imageType'
+import { editorState, paragraph } from '@/lib/richtext/lexical'
+import { EVERY_NODE_TEXT as T, everyNodeDocument } from '@/tests/richtext-fixture'
 import { bootPayload, shutdown, temporarySqlite, type TestDatabase } from './helpers'
 
 /**
@@ -155,7 +155,7 @@ describe('article content: every node the editor produces is saved, populated an
       select: { content: true },
       populate: { media: imageSelect, articles: { slug: true }, benefits: { title: true, slug: true } },
     })
-    const { RichText } = await import('../../components/RichText')
+    const { RichText } = await import('@/components/RichText')
     const html = renderToStaticMarkup(createElement(RichText, { data: docs[0]!.content, blocks: { benefitList: () => createElement('ol', { className: 'benefit-list' }) } }))
     expect(html).toContain(`<a href="/blog/sleep-and-massage">${T.articleLink}</a>`)
     expect(html).toContain(`<a href="/benefits/calmer-breathing">${T.benefitLink}</a>`)
@@ -178,7 +178,7 @@ describe('article content: every node the editor produces is saved, populated an
       data: slugGenerated({ title: 'Links to a draft', excerpt: 'x', content: everyNodeDocument({ article: draft.id, benefit: benefit.id, image: image.id }) as never, author: authorId, _status: 'published' }),
     })
     const read = await payload.findByID({ collection: 'articles', id: article.id, overrideAccess: false, depth: 1, populate: { articles: { slug: true } } })
-    const { RichText } = await import('../../components/RichText')
+    const { RichText } = await import('@/components/RichText')
     const html = renderToStaticMarkup(createElement(RichText, { data: read.content }))
     expect(html).toContain(`, ${T.articleLink} and`)
     expect(html).not.toContain('unfinished')

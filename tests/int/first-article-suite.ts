@@ -1,8 +1,8 @@
 import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 import sharp from 'sharp'
 
-import { editorState, heading, list, paragraph } from '../../lib/richtext/lexical'
-import type { Article, Author, User } from '../../payload-types'
+import { editorState, heading, list, paragraph } from '@/lib/richtext/lexical'
+import type { Article, Author, User } from '@/payload-types'
 import { bootPayload, shutdown, type TestDatabase } from './helpers'
 
 /**
@@ -23,7 +23,7 @@ export function defineFirstArticleSuite(makeDatabase: () => TestDatabase) {
   let payload: Payload
   let janet: Author
   let owner: User
-  let firstRunChecklist: typeof import('../../lib/onboarding/checklist').firstRunChecklist
+  let firstRunChecklist: typeof import('@/lib/onboarding/checklist').firstRunChecklist
 
   /** As the admin and REST do: this user's rights and defaults. */
   const as = (user: User) => ({ user: { ...user, collection: 'users' as const }, overrideAccess: false, depth: 0 })
@@ -36,8 +36,8 @@ export function defineFirstArticleSuite(makeDatabase: () => TestDatabase) {
     db = makeDatabase()
     payload = await bootPayload(db)
     // Imported once the environment names the test database (lib/env reads it at import).
-    ;({ firstRunChecklist } = await import('../../lib/onboarding/checklist'))
-    const { seed } = await import('../../lib/seed')
+    ;({ firstRunChecklist } = await import('@/lib/onboarding/checklist'))
+    const { seed } = await import('@/lib/seed')
     await seed(payload)
     janet = (await payload.find({ collection: 'authors', where: { slug: { equals: 'janet' } }, limit: 1 })).docs[0]
     // The first account, as Payload's first-register screen makes it.

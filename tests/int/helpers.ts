@@ -25,7 +25,7 @@ export function temporaryMongo(baseUri: string): TestDatabase {
 
 /**
  * Boots Payload for real on the given database. The environment is set before the config is
- * imported because lib/env.ts reads it once, at import.
+ * imported because lib/config/env.ts reads it once, at import.
  */
 export async function bootPayload(db: TestDatabase, extraEnv: Record<string, string> = {}): Promise<Payload> {
   Object.assign(process.env, {

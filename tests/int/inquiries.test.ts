@@ -1,9 +1,9 @@
 import { jest } from '@jest/globals'
 import type { Payload } from 'payload'
 
-import { INQUIRIES_PER_CLIENT } from '../../lib/inquiries/rateLimit'
-import type { User } from '../../payload-types'
-import { readable, startSmtpSink } from '../smtpSink'
+import { INQUIRIES_PER_CLIENT } from '@/lib/inquiries/rateLimit'
+import type { User } from '@/payload-types'
+import { readable, startSmtpSink } from '@/tests/smtpSink'
 import { bootPayload, forgetSmtpSinkEnv, shutdown, smtpSinkEnv, temporarySqlite, type TestDatabase } from './helpers'
 
 /**

@@ -1,14 +1,14 @@
 import type { Payload } from 'payload'
 
-import type { Article, Author } from '../../payload-types'
-import { editorState, paragraph } from '../../lib/richtext/lexical'
+import type { Article, Author } from '@/payload-types'
+import { editorState, paragraph } from '@/lib/richtext/lexical'
 import { bootPayload, shutdown, temporarySqlite, type TestDatabase } from './helpers'
 
 /**
  * What the revalidation hooks purge for each kind of change, through Payload's Local API on a real
  * database. The hooks hand their purge list to lib/cache/purge.ts, observed here with `onPurge`
  * (outside a Next server nothing else happens to it); the lists come from the pure planner in
- * lib/cache-tags.ts, unit-tested on its own.
+ * lib/cache/tags.ts, unit-tested on its own.
  */
 describe('cache purges planned by the collection hooks', () => {
   let db: TestDatabase
@@ -20,7 +20,7 @@ describe('cache purges planned by the collection hooks', () => {
   beforeAll(async () => {
     db = temporarySqlite()
     payload = await bootPayload(db)
-    const { onPurge } = await import('../../lib/cache/purge')
+    const { onPurge } = await import('@/lib/cache/purge')
     stopObserving = onPurge((tags) => purged.push([...tags]))
     janet = await payload.create({
       collection: 'authors',

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import type { User } from '../../payload-types'
-import { editorState, paragraph } from '../../lib/richtext/lexical'
+import type { User } from '@/payload-types'
+import { editorState, paragraph } from '@/lib/richtext/lexical'
 import { bootPayload, shutdown, temporarySqlite, type TestDatabase } from './helpers'
 
 /**

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import type { Author } from '../../payload-types'
-import { editorState, paragraph } from '../../lib/richtext/lexical'
+import type { Author } from '@/payload-types'
+import { editorState, paragraph } from '@/lib/richtext/lexical'
 import { bootPayload, shutdown, type TestDatabase } from './helpers'
 
 /**
@@ -13,16 +13,16 @@ export function defineSearchAndRedirectSuite(makeDatabase: () => TestDatabase) {
   let db: TestDatabase
   let payload: Payload
   let janet: Author
-  let searchSite: typeof import('../../lib/queries/search').searchSite
-  let findRedirect: typeof import('../../lib/queries/redirects').findRedirect
+  let searchSite: typeof import('@/lib/queries/search').searchSite
+  let findRedirect: typeof import('@/lib/redirects/find').findRedirect
 
   beforeAll(async () => {
     db = makeDatabase()
     payload = await bootPayload(db)
-    const { seedIfEmpty } = await import('../../lib/seed')
+    const { seedIfEmpty } = await import('@/lib/seed')
     await seedIfEmpty(payload)
-    ;({ searchSite } = await import('../../lib/queries/search'))
-    ;({ findRedirect } = await import('../../lib/queries/redirects'))
+    ;({ searchSite } = await import('@/lib/queries/search'))
+    ;({ findRedirect } = await import('@/lib/redirects/find'))
     janet = (await payload.find({ collection: 'authors', where: { slug: { equals: 'janet' } } })).docs[0]
   })
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { createClient, type Client } from '@libsql/client'
 import type { Payload } from 'payload'
 
-import { SQLITE_BUSY_TIMEOUT_MS } from '../../lib/database'
+import { SQLITE_BUSY_TIMEOUT_MS } from '@/lib/config/database'
 import { bootPayload, shutdown, temporarySqlite, type TestDatabase } from './helpers'
 
 /**

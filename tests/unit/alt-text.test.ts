@@ -1,5 +1,5 @@
-import { ALT_TEXT_MAX_LENGTH, validateAltText } from '../../lib/media/altText'
-import { formatMegabytes, imageTooLargeMessage, MAX_IMAGE_BYTES, sniffImageType } from '../../lib/media/imageType'
+import { ALT_TEXT_MAX_LENGTH, validateAltText } from '@/lib/media/altText'
+import { formatMegabytes, imageTooLargeMessage, MAX_IMAGE_BYTES, sniffImageType } from '@/lib/media/imageType'
 
 describe('validateAltText', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { malformedJsonQuery, rejectMalformedQuery, rejectNonJsonBody } from '../../lib/api/guards'
-import { isDecodablePath, isOptimizableImageUrl } from '../../lib/sitePaths'
+import { malformedJsonQuery, rejectMalformedQuery, rejectNonJsonBody } from '@/lib/api/guards'
+import { isDecodablePath, isOptimizableImageUrl } from '@/lib/paths/canonical'
 
 const ok = async () => new Response('reached Payload')
 

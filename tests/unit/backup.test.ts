@@ -1,6 +1,6 @@
-import { isSafeMediaPath } from '../../lib/backup/format'
-import { keepsId, objectIdFor, rewriteIds } from '../../lib/backup/ids'
-import { restoreOrder } from '../../lib/backup/order'
+import { isSafeMediaPath } from '@/lib/backup/format'
+import { keepsId, objectIdFor, rewriteIds } from '@/lib/backup/ids'
+import { restoreOrder } from '@/lib/backup/order'
 
 const UUID = '0edd870a-decf-4597-8505-275575fb2b31'
 const OTHER = '5b1e7c0e-2f55-4a4e-8a57-6f1b7f0d9c21'

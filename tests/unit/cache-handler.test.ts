@@ -3,8 +3,8 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
-import { cacheClock, fillsBeganBefore, fillStamp, fillStarted } from '../../lib/cache/fills.js'
-import WellpressCacheHandler from '../../lib/cache/handler.js'
+import { cacheClock, fillsBeganBefore, fillStamp, fillStarted, serveNothingStoredBefore } from '@/lib/cache/fills.js'
+import WellpressCacheHandler from '@/lib/cache/handler.js'
 
 /**
  * lib/cache/handler.js over Next's own in-memory cache (no mocks): what it stamps, when a purge
@@ -128,5 +128,20 @@ describe('stale entries', () => {
     await cache.get(key, pageContext)
     await cache.set(key, page(404, ['articles']), { ...pageContext, cacheControl })
     expect((await cache.get(key, pageContext))?.value.status).toBe(404)
+  })
+})
+
+describe('start-up expiry (lib/cache/startup.ts)', () => {
+  afterEach(() => serveNothingStoredBefore(0))
+
+  it('never serves an entry stored before the server started; what is stored after is served', async () => {
+    const cache = handler()
+    const key = unique('/built-page')
+    await cache.set(key, page(200, ['_N_T_/layout']), { ...pageContext, cacheControl })
+    serveNothingStoredBefore(cacheClock() + 1)
+    await sleep(5)
+    expect(await cache.get(key, pageContext)).toBeNull()
+    await cache.set(key, page(200, ['_N_T_/layout']), { ...pageContext, cacheControl })
+    expect((await cache.get(key, pageContext))?.value.html).toBe('<html></html>')
   })
 })

@@ -1,4 +1,4 @@
-import { CACHED_COLLECTIONS, tags, tagsToRevalidate } from '../../lib/cache-tags'
+import { CACHED_COLLECTIONS, tags, tagsToRevalidate } from '@/lib/cache/tags'
 
 describe('tagsToRevalidate', () => {
   it('purges the collection and the article on publish', () => {

@@ -1,5 +1,5 @@
-import { clientAddress, clientKey, isAddressOrBlock, resolveClientAddress, STAMP_HEADER, trustedProxyList } from '../../lib/clientAddress'
-import { parseEnv } from '../../lib/env'
+import { clientAddress, clientKey, isAddressOrBlock, resolveClientAddress, STAMP_HEADER, trustedProxyList } from '@/lib/runtime/clientAddress'
+import { parseEnv } from '@/lib/config/env'
 
 /**
  * Who a request comes from: the socket's address, unless that socket is a trusted proxy; then its

@@ -1,4 +1,4 @@
-import { chooseDatabase, DEFAULT_SQLITE_URL, isSupportedDatabaseUri } from '../../lib/database'
+import { chooseDatabase, DEFAULT_SQLITE_URL, isSupportedDatabaseUri } from '@/lib/config/database'
 
 describe('chooseDatabase', () => {
   it('uses the embedded SQLite file when DATABASE_URI is unset or blank', () => {

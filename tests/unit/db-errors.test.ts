@@ -7,7 +7,7 @@ import {
   DatabaseUnavailableError,
   describeDatabaseError,
   isDatabaseUnavailable,
-} from '../../lib/db-errors'
+} from '@/lib/runtime/db-errors'
 
 /** The driver's constructor wants the topology it gave up on; these tests need only the class. */
 const selectionError = (message: string) => new MongoServerSelectionError(message, { error: null } as never)

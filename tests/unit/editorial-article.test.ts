@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { analyzeArticle } from '../../lib/editorial'
-import { findClaimWords } from '../../lib/editorial/healthClaims'
-import { proseBlocks } from '../../lib/editorial/lexicalWalk'
-import { readabilityStats } from '../../lib/editorial/readability'
-import { block, editorState, heading, paragraph } from '../../lib/richtext/lexical'
-import { parseArticle } from '../../lib/seed/parse-article'
+import { analyzeArticle } from '@/lib/editorial'
+import { findClaimWords } from '@/lib/editorial/healthClaims'
+import { proseBlocks } from '@/lib/richtext/lexical'
+import { readabilityStats } from '@/lib/editorial/readability'
+import { block, editorState, heading, paragraph } from '@/lib/richtext/lexical'
+import { parseArticle } from '@/lib/seed/parse-article'
 
 /** The therapist's first article, built into Lexical exactly as the seed imports it. */
 const source = readFileSync(path.resolve('lib/seed/content/massage-therapy-benefits-on-immune-function.txt'), 'utf8')

@@ -1,10 +1,10 @@
-import { analyzeArticle } from '../../lib/editorial'
-import { checkHeadings } from '../../lib/editorial/headings'
-import { checkHealthClaims, findClaimWords, referenceCount } from '../../lib/editorial/healthClaims'
-import { checkImageAlt, isMeaninglessAlt, uploadIdsIn } from '../../lib/editorial/images'
-import { checkLinks } from '../../lib/editorial/links'
-import { checkReadability, countSyllables, readabilityStats, splitSentences } from '../../lib/editorial/readability'
-import { editorState, heading, paragraph, type LexicalNode } from '../../lib/richtext/lexical'
+import { analyzeArticle } from '@/lib/editorial'
+import { checkHeadings } from '@/lib/editorial/headings'
+import { checkHealthClaims, findClaimWords, referenceCount } from '@/lib/editorial/healthClaims'
+import { checkImageAlt, isMeaninglessAlt, uploadIdsIn } from '@/lib/editorial/images'
+import { checkLinks } from '@/lib/editorial/links'
+import { checkReadability, countSyllables, readabilityStats, splitSentences } from '@/lib/editorial/readability'
+import { editorState, heading, paragraph, type LexicalNode } from '@/lib/richtext/lexical'
 
 const text = (value: string): LexicalNode => ({ type: 'text', text: value, version: 1, format: 0, detail: 0, mode: 'normal', style: '' })
 

@@ -1,4 +1,4 @@
-import { EnvError, parseEnv } from '../../lib/env'
+import { EnvError, parseEnv } from '@/lib/config/env'
 
 const SECRET = 'x'.repeat(32)
 
@@ -18,6 +18,7 @@ describe('environment schema', () => {
       NODE_ENV: 'development',
       SITE_URL: 'http://localhost:3000',
       PORT: 3000,
+      S3_FORCE_PATH_STYLE: false,
       SEED: true,
       TRUSTED_ORIGINS: [],
       TRUSTED_PROXIES: [],
@@ -91,7 +92,7 @@ describe('environment schema', () => {
   })
 })
 
-describe('SMTP settings (lib/env.ts)', () => {
+describe('SMTP settings (lib/config/env.ts)', () => {
   it('are all optional, and empty strings mean unset', () => {
     expect(parseEnv({ SMTP_HOST: '', SMTP_PORT: '' })).toMatchObject({ SMTP_HOST: undefined, SMTP_PORT: undefined })
   })

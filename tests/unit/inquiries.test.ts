@@ -1,7 +1,7 @@
-import { fieldErrorMap, formFields } from '../../lib/inquiries/formState'
-import { InquiryRateLimiter } from '../../lib/inquiries/rateLimit'
-import { MemoryHitStore } from '../../lib/limits/store'
-import { MESSAGE_MAX_LENGTH, MESSAGES, parseInquiry } from '../../lib/inquiries/schema'
+import { fieldErrorMap, formFields } from '@/lib/inquiries/formState'
+import { InquiryRateLimiter } from '@/lib/inquiries/rateLimit'
+import { MemoryHitStore } from '@/lib/limits/store'
+import { MESSAGE_MAX_LENGTH, MESSAGES, parseInquiry } from '@/lib/inquiries/schema'
 
 const GOOD = { name: 'Maria', email: 'maria@example.com', message: 'I would like to book a massage.', consent: true }
 

@@ -1,4 +1,4 @@
-import { block, editorState, heading, paragraph, toPlainText } from '../../lib/richtext/lexical'
+import { block, editorState, heading, paragraph, toPlainText } from '@/lib/richtext/lexical'
 
 describe('Lexical helpers', () => {
   it('builds a root with nodes in order, in the shape Payload stores', () => {

@@ -1,5 +1,5 @@
-import { MemoryHitStore } from '../../lib/limits/store'
-import { SlidingWindow } from '../../lib/limits/window'
+import { MemoryHitStore } from '@/lib/limits/store'
+import { SlidingWindow } from '@/lib/limits/window'
 
 /** The counters behind every per-client limit: the in-memory store and the sliding window on it. */
 const MINUTE = 60_000

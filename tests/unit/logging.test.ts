@@ -1,7 +1,7 @@
-import { RESET_REQUEST_TAKEN, TOO_MANY_ATTEMPTS } from '../../lib/auth/errors'
-import { parseEnv } from '../../lib/env'
-import { HONEYPOT_CAUGHT, RATE_LIMITED } from '../../lib/inquiries/errors'
-import { LogThrottle, logFormat, loggingLevels, payloadLogger } from '../../lib/logging'
+import { RESET_REQUEST_TAKEN, TOO_MANY_ATTEMPTS } from '@/lib/auth/errors'
+import { parseEnv } from '@/lib/config/env'
+import { HONEYPOT_CAUGHT, RATE_LIMITED } from '@/lib/inquiries/errors'
+import { LogThrottle, logFormat, loggingLevels, payloadLogger } from '@/lib/runtime/logging'
 
 describe('log format', () => {
   it('writes JSON lines in production and pretty lines elsewhere, unless LOG_FORMAT says', () => {

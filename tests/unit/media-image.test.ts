@@ -2,7 +2,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { parse } from 'node-html-parser'
 
-import { MediaImage } from '../../components/MediaImage'
+import { MediaImage } from '@/components/MediaImage'
 
 /** An upload as Payload stores it: WebP original and sizes, AVIF twins of card and hero. */
 const upload = {

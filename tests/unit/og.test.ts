@@ -7,7 +7,7 @@ import {
   TITLE_MAX_CHARS,
   titleFontSize,
   truncate,
-} from '../../lib/og/content'
+} from '@/lib/og/content'
 
 describe('ogParams: which /og/<collection>/<slug> addresses exist', () => {
   it.each(OG_COLLECTIONS)('accepts %s with a well-formed slug', (collection) => {

@@ -1,4 +1,4 @@
-import { pageParams, parseParams, slugParams } from '../../lib/params'
+import { pageParams, parseParams, slugParams } from '@/lib/paths/params'
 
 describe('route params', () => {
   it('accepts well-formed slugs', async () => {

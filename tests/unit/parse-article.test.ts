@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { firstSentence, parseArticle } from '../../lib/seed/parse-article'
+import { firstSentence, parseArticle } from '@/lib/seed/parse-article'
 
 const SOURCE = readFileSync(
   path.resolve('lib/seed/content/massage-therapy-benefits-on-immune-function.txt'),

@@ -10,7 +10,7 @@ import { contactPageGraph } from '../../lib/seo/contactPage'
 import { servicePageGraph, servicesIndexGraph } from '../../lib/seo/servicePages'
 import { breadcrumbTrails } from '../../lib/seo/breadcrumbs'
 import { editorState, paragraph } from '../../lib/richtext/lexical'
-import { site } from '../../lib/site'
+import { site } from '@/lib/config/site'
 import { practice } from '../seo-fixtures'
 import { businessShape, graphProblems, nodeOfType, offerCatalogShape, openingHoursShape, serviceShape } from '../seo-shapes'
 

@@ -1,4 +1,4 @@
-import { ARTICLES, BENEFITS, MEDIA, TOPICS } from '../../collections/slugs'
+import { ARTICLES, BENEFITS, MEDIA, TOPICS } from '@/lib/collections'
 import {
   EXIT_PREVIEW_PATH,
   exitPreviewTarget,
@@ -8,8 +8,8 @@ import {
   previewButtonUrl,
   previewParams,
   previewUrl,
-} from '../../lib/preview'
-import { buildRobots, DRAFT_PREVIEW_PATHS } from '../../lib/seo/robots'
+} from '@/lib/paths/preview'
+import { buildRobots, DRAFT_PREVIEW_PATHS } from '@/lib/seo/robots'
 
 const ID = '0b7a4a1e-3c1d-4f0a-9d55-8a0e2f6c1b2a'
 const SITE = 'https://wellpress.test'

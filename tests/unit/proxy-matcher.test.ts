@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module'
 
-import { config } from '../../proxy'
-import { canonicalPath, isCaseSensitivePath, isDecodablePath, isKnownRoutePath, withoutTrailingSlash } from '../../lib/sitePaths'
+import { config } from '@/proxy'
+import { canonicalPath, isCaseSensitivePath, isDecodablePath, withoutTrailingSlash } from '@/lib/paths/canonical'
+import { isKnownRoutePath, proxyMatcherPattern } from '@/lib/paths/routes'
 
 /**
  * proxy.ts runs only for the requests that may need it (its `config.matcher`, a literal Next reads
@@ -78,6 +79,12 @@ const ODD_ADDRESSES = [
 ]
 
 describe('proxy.ts matcher', () => {
+  // A literal in proxy.ts (Next reads it at build time), derived here from the one table of paths:
+  // a collection or section added to lib/paths/routes.ts without updating proxy.ts fails this.
+  it('is the pattern the table of paths implies', () => {
+    expect(config.matcher).toBe(proxyMatcherPattern())
+  })
+
   it.each(SITE_ADDRESSES)('lets %s go straight to Next', (pathname) => {
     expect(proxyActsOn(pathname)).toBe(false)
     expect(matches(pathname)).toBe(false)

@@ -1,12 +1,6 @@
-import {
-  canonicalPath,
-  isCaseSensitivePath,
-  isKnownRoutePath,
-  normaliseRedirectFrom,
-  redirectStatus,
-  redirectTarget,
-  withoutTrailingSlash,
-} from '../../lib/sitePaths'
+import { canonicalPath, isCaseSensitivePath, withoutTrailingSlash } from '@/lib/paths/canonical'
+import { isKnownRoutePath } from '@/lib/paths/routes'
+import { normaliseRedirectFrom, redirectStatus, redirectTarget } from '@/lib/redirects/resolve'
 
 describe('canonicalPath', () => {
   it.each([

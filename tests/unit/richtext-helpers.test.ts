@@ -1,7 +1,7 @@
-import { headingIds, nodeText, tableOfContents } from '../../lib/richtext/headings'
-import { editorState, heading, paragraph, paragraphOf, text, type LexicalNode } from '../../lib/richtext/lexical'
-import { internalLinkPath, linkHref, newTabAttributes, safeCustomUrl } from '../../lib/richtext/links'
-import { readingMinutes, readingTimeLabel, wordCount, WORDS_PER_MINUTE } from '../../lib/richtext/readingTime'
+import { headingIds, nodeText, tableOfContents } from '@/lib/richtext/headings'
+import { editorState, heading, paragraph, paragraphOf, text, type LexicalNode } from '@/lib/richtext/lexical'
+import { internalLinkPath, linkHref, newTabAttributes, safeCustomUrl } from '@/lib/richtext/links'
+import { readingMinutes, readingTimeLabel, wordCount, WORDS_PER_MINUTE } from '@/lib/richtext/readingTime'
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ')
 

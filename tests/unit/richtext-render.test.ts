@@ -2,11 +2,11 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { parse } from 'node-html-parser'
 
-import { RichText } from '../../components/RichText'
-import { TableOfContents } from '../../components/TableOfContents'
-import { tableOfContents } from '../../lib/richtext/headings'
-import { editorState, internalLink, paragraphOf, text } from '../../lib/richtext/lexical'
-import { EVERY_NODE_TEXT as T, everyNodeDocument } from '../richtext-fixture'
+import { RichText } from '@/components/RichText'
+import { TableOfContents } from '@/components/TableOfContents'
+import { tableOfContents } from '@/lib/richtext/headings'
+import { editorState, internalLink, paragraphOf, text } from '@/lib/richtext/lexical'
+import { EVERY_NODE_TEXT as T, everyNodeDocument } from '@/tests/richtext-fixture'
 
 const image = {
   id: 'm1',

@@ -1,9 +1,10 @@
 import fc from 'fast-check'
 
-import { redirectTarget, sameSitePath } from '../../lib/sitePaths'
+import { sameSitePath } from '@/lib/paths/canonical'
+import { redirectTarget } from '@/lib/redirects/resolve'
 
 /**
- * The one judge of redirect targets (lib/sitePaths.ts sameSitePath): whatever it accepts, a
+ * The one judge of redirect targets (lib/paths/canonical.ts sameSitePath): whatever it accepts, a
  * browser resolving it as a Location from a page of this site stays on this site.
  */
 const SITE = 'https://wellpress.test'

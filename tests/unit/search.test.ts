@@ -1,6 +1,6 @@
-import { containsTerm, highlight, snippetAround } from '../../lib/search/highlight'
-import { likeFragments, parseSearchParams, SEARCH_QUERY_MAX_LENGTH, searchTerms } from '../../lib/search/query'
-import { bodyOfSearchText, rankCandidates, type SearchCandidate } from '../../lib/search/rank'
+import { containsTerm, highlight, snippetAround } from '@/lib/search/highlight'
+import { likeFragments, parseSearchParams, SEARCH_QUERY_MAX_LENGTH, searchTerms } from '@/lib/search/query'
+import { bodyOfSearchText, rankCandidates, type SearchCandidate } from '@/lib/search/rank'
 
 describe('parseSearchParams', () => {
   it('trims, collapses whitespace and keeps the query as typed', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { resolvePayloadSecret } from '../../lib/secret'
+import { resolvePayloadSecret } from '@/lib/config/secret'
 
 describe('resolvePayloadSecret', () => {
   let dir: string

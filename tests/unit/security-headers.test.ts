@@ -11,7 +11,7 @@ import {
   securityEnv,
   securityHeaderRules,
   staticSecurityHeaders,
-} from '../../lib/security/headers'
+} from '@/lib/security/headers'
 
 const PRODUCTION_HTTPS = { production: true, https: true }
 const PRODUCTION_HTTP = { production: true, https: false }

@@ -1,10 +1,10 @@
 import { xml2js } from 'xml-js'
 import { z } from 'zod'
 
-import { block, editorState, heading, internalLink, paragraph, paragraphOf, type LexicalNode } from '../../lib/richtext/lexical'
-import { articleHtml, buildFeed, type FeedArticle, feedDocument } from '../../lib/seo/feeds'
-import { practice } from '../seo-fixtures'
-import { EVERY_NODE_TEXT as T, everyNodeDocument } from '../richtext-fixture'
+import { block, editorState, heading, internalLink, type LexicalNode, paragraph, paragraphOf } from '@/lib/richtext/lexical'
+import { articleHtml, buildFeed, type FeedArticle, feedDocument } from '@/lib/seo/feeds'
+import { EVERY_NODE_TEXT as T, everyNodeDocument } from '@/tests/richtext-fixture'
+import { practice } from '@/tests/seo-fixtures'
 
 const SITE = 'https://wellpress.test'
 const absoluteOnSite = z.url({ protocol: /^https$/ }).refine((url) => url.startsWith(`${SITE}/`), 'on SITE_URL')

@@ -1,6 +1,6 @@
 import type { Graph } from 'schema-dts'
 
-import { breadcrumbTrails } from '../../lib/seo/breadcrumbs'
+import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import {
   articlePageGraph,
   benefitPageGraph,
@@ -14,10 +14,11 @@ import {
   profilePageGraph,
   serializeJsonLd,
   topicPageGraph,
-} from '../../lib/seo/jsonld'
-import { absoluteUrl, site } from '../../lib/site'
-import { article, benefits, janet, practice, reviewer } from '../seo-fixtures'
-import { graphProblems, nodeOfType, type JsonLdNode } from '../seo-shapes'
+} from '@/lib/seo/jsonld'
+import { absoluteUrl } from '@/lib/paths/urls'
+import { site } from '@/lib/config/site'
+import { article, benefits, janet, practice, reviewer } from '@/tests/seo-fixtures'
+import { graphProblems, nodeOfType, type JsonLdNode } from '@/tests/seo-shapes'
 
 type Node = JsonLdNode & Record<string, any>
 const only = (graph: Graph, type: string): Node => {

@@ -20,10 +20,12 @@ import {
   toDescription,
   topicMetadata,
   truncateAtWord,
-} from '../../lib/seo/metadata'
-import { absoluteUrl, routes, site } from '../../lib/site'
-import { canonicalUrlShape } from '../seo-shapes'
-import { article, image, janet, practice } from '../seo-fixtures'
+} from '@/lib/seo/metadata'
+import { absoluteUrl } from '@/lib/paths/urls'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
+import { canonicalUrlShape } from '@/tests/seo-shapes'
+import { article, image, janet, practice } from '@/tests/seo-fixtures'
 
 const SUFFIX = ` · ${practice.name}`
 

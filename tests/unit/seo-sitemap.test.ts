@@ -2,7 +2,7 @@ import { resolveSitemap } from 'next/dist/build/webpack/loaders/metadata/resolve
 import { xml2js } from 'xml-js'
 import { z } from 'zod'
 
-import { buildRobots, DRAFT_PREVIEW_PATHS } from '../../lib/seo/robots'
+import { buildRobots, DRAFT_PREVIEW_PATHS } from '@/lib/seo/robots'
 import {
   buildSitemapEntries,
   buildSitemapIndex,
@@ -10,8 +10,9 @@ import {
   sitemapChunkCount,
   type SitemapContent,
   sitemapIndexXml,
+  sitemapXml,
   splitSitemap,
-} from '../../lib/seo/sitemap'
+} from '@/lib/seo/sitemap'
 
 const SITE = 'https://wellpress.test'
 
@@ -163,6 +164,15 @@ describe('splitting into a sitemap index', () => {
     }
     expect(parsed.urlset._attributes['xmlns:image']).toBe('http://www.google.com/schemas/sitemap-image/1.1')
     expect(parsed.urlset.url.map((url) => url.loc._text)).toEqual(entries.map((entry) => entry.url))
+  })
+
+  // app/sitemap.xml/route.ts writes with sitemapXml, Next's child sitemaps with its own writer: the
+  // two addresses must serve the same document.
+  it("writes /sitemap.xml byte for byte as Next writes its child sitemaps", () => {
+    expect(sitemapXml(entries)).toBe(resolveSitemap(entries))
+    const withoutImages = entries.map(({ images: _images, ...entry }) => entry)
+    expect(sitemapXml(withoutImages)).toBe(resolveSitemap(withoutImages))
+    expect(sitemapXml([])).toBe(resolveSitemap([]))
   })
 })
 

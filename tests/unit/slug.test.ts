@@ -1,4 +1,4 @@
-import { isValidSlug, SLUG_MAX_LENGTH, slugify, validateSlug } from '../../lib/slug'
+import { isValidSlug, SLUG_MAX_LENGTH, slugify, validateSlug } from '@/lib/paths/slug'
 
 describe('slugify', () => {
   it.each([

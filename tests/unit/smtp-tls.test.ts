@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 
-import { smtpTransportOptions } from '../../lib/email'
-import { startSmtpSink } from '../smtpSink'
+import { smtpTransportOptions } from '@/lib/config/email'
+import { startSmtpSink } from '@/tests/smtpSink'
 
 type Transport = { sendMail(message: Record<string, string>): Promise<unknown> }
 // Payload's e-mail adapter's own nodemailer (no types of its own here).

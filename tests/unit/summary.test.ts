@@ -11,8 +11,8 @@ import {
   text,
   TEXT_FORMAT,
   upload,
-} from '../../lib/richtext/lexical'
-import { excerptSuggestion } from '../../lib/editorial'
+} from '@/lib/richtext/lexical'
+import { excerptSuggestion } from '@/lib/editorial'
 import {
   articleSummary,
   DESCRIPTION_MAX_LENGTH,
@@ -20,7 +20,7 @@ import {
   ownDescription,
   storedSummary,
   summaryFromBody,
-} from '../../lib/seo/summary'
+} from '@/lib/seo/summary'
 
 /** The summary an article without an excerpt gets from its body (lib/seo/summary.ts). */
 

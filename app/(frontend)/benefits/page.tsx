@@ -1,11 +1,11 @@
-import { BenefitList } from '../../../components/BenefitList'
-import { Breadcrumbs } from '../../../components/Breadcrumbs'
-import { JsonLd } from '../../../components/JsonLd'
-import { getBenefits } from '../../../lib/queries/benefits'
-import { getPractice } from '../../../lib/queries/practice'
-import { breadcrumbTrails } from '../../../lib/seo/breadcrumbs'
-import { benefitsIndexGraph } from '../../../lib/seo/jsonld'
-import { BENEFITS_TITLE, benefitsIndexMetadata } from '../../../lib/seo/metadata'
+import { BenefitList } from '@/components/BenefitList'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { JsonLd } from '@/components/JsonLd'
+import { getBenefits } from '@/lib/queries/benefits'
+import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
+import { benefitsIndexGraph } from '@/lib/seo/jsonld'
+import { BENEFITS_TITLE, benefitsIndexMetadata } from '@/lib/seo/metadata'
+import { getPractice } from '@/lib/queries/practice'
 
 export const generateMetadata = async () => benefitsIndexMetadata(await getPractice())
 

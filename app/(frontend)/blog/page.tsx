@@ -1,12 +1,12 @@
-import { ArticleList } from '../../../components/ArticleCard'
-import { Breadcrumbs } from '../../../components/Breadcrumbs'
-import { JsonLd } from '../../../components/JsonLd'
-import { BlogPagination } from '../../../components/Pagination'
-import { getArticlesPage } from '../../../lib/queries/articles'
-import { getPractice } from '../../../lib/queries/practice'
-import { breadcrumbTrails } from '../../../lib/seo/breadcrumbs'
-import { blogPageGraph } from '../../../lib/seo/jsonld'
-import { blogMetadata, blogTitle } from '../../../lib/seo/metadata'
+import { ArticleList } from '@/components/ArticleCard'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { JsonLd } from '@/components/JsonLd'
+import { BlogPagination } from '@/components/Pagination'
+import { getArticlesPage } from '@/lib/queries/articles'
+import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
+import { blogPageGraph } from '@/lib/seo/jsonld'
+import { blogMetadata, blogTitle } from '@/lib/seo/metadata'
+import { getPractice } from '@/lib/queries/practice'
 
 export const generateMetadata = async () => blogMetadata(await getPractice(), 1)
 

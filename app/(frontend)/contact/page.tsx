@@ -1,15 +1,15 @@
 import type { Metadata } from 'next'
 
-import { Breadcrumbs } from '../../../components/Breadcrumbs'
-import { ContactForm } from '../../../components/ContactForm'
-import { JsonLd } from '../../../components/JsonLd'
-import { PracticeContact } from '../../../components/PracticeContact'
-import { getPractice } from '../../../lib/queries/practice'
-import { getServices } from '../../../lib/queries/services'
-import { breadcrumbTrails } from '../../../lib/seo/breadcrumbs'
-import { contactDescription, contactPageGraph } from '../../../lib/seo/contactPage'
-import { pageMetadata } from '../../../lib/seo/metadata'
-import { routes } from '../../../lib/site'
+import { ContactForm } from '@/components/ContactForm'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/paths/routes'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { JsonLd } from '@/components/JsonLd'
+import { PracticeContact } from '@/components/PracticeContact'
+import { getPractice } from '@/lib/queries/practice'
+import { getServices } from '@/lib/queries/services'
+import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
+import { contactDescription, contactPageGraph } from '@/lib/seo/contactPage'
 
 export async function generateMetadata(): Promise<Metadata> {
   const practice = await getPractice()

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { SearchForm } from '../../../components/SearchForm'
-import { SearchResults } from '../../../components/SearchResults'
-import { getPractice } from '../../../lib/queries/practice'
-import { searchSite } from '../../../lib/queries/search'
-import { parseSearchParams, SEARCH_QUERY_MAX_LENGTH } from '../../../lib/search/query'
-import { pageMetadata } from '../../../lib/seo/metadata'
-import { routes } from '../../../lib/site'
+import { SearchForm } from '@/components/SearchForm'
+import { SearchResults } from '@/components/SearchResults'
+import { searchSite } from '@/lib/queries/search'
+import { parseSearchParams, SEARCH_QUERY_MAX_LENGTH } from '@/lib/search/query'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/paths/routes'
+import { getPractice } from '@/lib/queries/practice'
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 

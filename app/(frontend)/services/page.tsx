@@ -1,11 +1,11 @@
-import { BookButton } from '../../../components/BookButton'
-import { Breadcrumbs } from '../../../components/Breadcrumbs'
-import { JsonLd } from '../../../components/JsonLd'
-import { ServiceList } from '../../../components/ServiceList'
-import { getPractice } from '../../../lib/queries/practice'
-import { getServices } from '../../../lib/queries/services'
-import { breadcrumbTrails } from '../../../lib/seo/breadcrumbs'
-import { SERVICES_TITLE, servicesIndexGraph, servicesIndexMetadata } from '../../../lib/seo/servicePages'
+import { BookButton } from '@/components/BookButton'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { JsonLd } from '@/components/JsonLd'
+import { ServiceList } from '@/components/ServiceList'
+import { getPractice } from '@/lib/queries/practice'
+import { getServices } from '@/lib/queries/services'
+import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
+import { SERVICES_TITLE, servicesIndexGraph, servicesIndexMetadata } from '@/lib/seo/servicePages'
 
 export const generateMetadata = async () => servicesIndexMetadata(await getPractice())
 

@@ -1,11 +1,11 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
 import { honeypotCaught, invalidInquiry, rateLimited } from '../../../lib/inquiries/errors'
-import { clientAddress } from '../../../lib/clientAddress'
+import { clientAddress } from '../../../lib/runtime/clientAddress'
 import { inquiryRateLimiter } from '../../../lib/inquiries/rateLimit'
 import { INQUIRY_STATUSES, parseInquiry } from '../../../lib/inquiries/schema'
-import { LogThrottle } from '../../../lib/logging'
-import type { INQUIRIES } from '../../slugs'
+import { LogThrottle } from '../../../lib/runtime/logging'
+import type { INQUIRIES } from '../../../lib/collections'
 
 /** Set on the request context when a visitor's submission passed: only those notify by e-mail. */
 export const VISITOR_SUBMISSION = 'inquiryFromVisitor'

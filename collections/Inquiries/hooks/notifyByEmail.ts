@@ -1,10 +1,10 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { env } from '../../../lib/env'
+import { env } from '../../../lib/config/env'
+import { absoluteUrl } from '../../../lib/paths/urls'
 import { currentPracticeName, senderFrom } from '../../../lib/practice/sender'
-import { absoluteUrl } from '../../../lib/site'
 import type { Inquiry } from '../../../payload-types'
-import type { INQUIRIES } from '../../slugs'
+import type { INQUIRIES } from '../../../lib/collections'
 import { VISITOR_SUBMISSION } from './enforceVisitorRules'
 
 /** One line, whatever the visitor typed: a subject header must never break into two. */

@@ -1,6 +1,6 @@
 import type { GlobalAfterChangeHook } from 'payload'
 
-import { tags } from '../../../lib/cache-tags'
+import { tags } from '../../../lib/cache/tags'
 import { purgeCacheTags } from '../../../lib/cache/purge'
 
 /**

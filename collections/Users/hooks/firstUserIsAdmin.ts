@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { User } from '../../../payload-types'
-import { USERS } from '../../slugs'
+import { USERS } from '../../../lib/collections'
 
 /** Whoever creates the first account (Payload's first-register screen) runs the site: admin. */
 export const firstUserIsAdmin: CollectionBeforeChangeHook<User> = async ({ data, operation, req }) => {

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
 import type { User } from '../../../payload-types'
-import { USERS } from '../../slugs'
+import { USERS } from '../../../lib/collections'
 import { publicError } from './publicError'
 
 const LAST_ADMIN = 'The site needs at least one admin: make someone else an admin first.'

@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
 import { isAdmin } from '../../access'
-import type { USERS } from '../../slugs'
+import type { USERS } from '../../../lib/collections'
 import { publicError } from './publicError'
 
 /**

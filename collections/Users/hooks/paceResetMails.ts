@@ -3,10 +3,10 @@ import type { CollectionBeforeOperationHook, Payload } from 'payload'
 import { resetRequestTaken, tooManyAttempts } from '../../../lib/auth/errors'
 import { accountKey, recordResetRequest, resetRetryAfterSeconds, takeResetMail } from '../../../lib/auth/limits'
 import { passwordResetEmail } from '../../../lib/auth/resetMail'
-import { clientAddress, clientKey } from '../../../lib/clientAddress'
-import { env } from '../../../lib/env'
+import { clientAddress, clientKey } from '../../../lib/runtime/clientAddress'
+import { env } from '../../../lib/config/env'
+import { USERS } from '../../../lib/collections'
 import { currentPracticeName, senderFrom } from '../../../lib/practice/sender'
-import { USERS } from '../../slugs'
 
 /**
  * "Forgot password?" from outside (REST, GraphQL, the admin's form): past its address's limit a

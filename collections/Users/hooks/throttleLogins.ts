@@ -3,9 +3,9 @@ import { AuthenticationError, type CollectionAfterOperationHook, type Collection
 import { tooManyAttempts } from '../../../lib/auth/errors'
 import { accountKey, forgetFailedLogins, loginRetryAfterSeconds, recordFailedLogin, recordUnlock } from '../../../lib/auth/limits'
 import { passwordMatches } from '../../../lib/auth/password'
-import { clientAddress, clientKey } from '../../../lib/clientAddress'
-import { LogThrottle } from '../../../lib/logging'
-import { USERS } from '../../slugs'
+import { clientAddress, clientKey } from '../../../lib/runtime/clientAddress'
+import { LogThrottle } from '../../../lib/runtime/logging'
+import { USERS } from '../../../lib/collections'
 
 const refusalLog = new LogThrottle(60_000)
 
@@ -44,7 +44,7 @@ export const throttleLogins: CollectionBeforeOperationHook<typeof USERS> = async
 
 /**
  * Payload's own error for a wrong password, words and all, named by hand: a production build
- * minifies class names, and lib/logging.ts's loggingLevels finds it by this name (one line, no
+ * minifies class names, and lib/runtime/logging.ts's loggingLevels finds it by this name (one line, no
  * stack, however many strangers try).
  */
 function wrongCredentials(req: PayloadRequest) {

@@ -1,6 +1,6 @@
 import type { CollectionAfterDeleteHook } from 'payload'
 
-import { USERS } from '../../slugs'
+import { USERS } from '../../../lib/collections'
 
 /**
  * A deleted profile no longer signs anyone's articles: the logins that wrote as it are unlinked

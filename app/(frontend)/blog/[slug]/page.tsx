@@ -1,19 +1,19 @@
 import type { Metadata } from 'next'
 import { draftMode } from 'next/headers'
 
-import { ArticleView } from '../../../../components/ArticleView'
-import { Breadcrumbs } from '../../../../components/Breadcrumbs'
-import { JsonLd } from '../../../../components/JsonLd'
-import { renderOnFirstRequest } from '../../../../lib/cache/static-params'
-import { parseParams, slugParams } from '../../../../lib/params'
-import { getArticleBySlug } from '../../../../lib/queries/articles'
-import { getPractice } from '../../../../lib/queries/practice'
-import { getArticleDraftBySlug, getPreviewer } from '../../../../lib/queries/preview'
-import { redirectOrNotFound } from '../../../../lib/redirects'
-import { breadcrumbTrails } from '../../../../lib/seo/breadcrumbs'
-import { articlePageGraph } from '../../../../lib/seo/jsonld'
-import { articleMetadata, noindexRobots } from '../../../../lib/seo/metadata'
-import { routes } from '../../../../lib/site'
+import { ArticleView } from '@/components/ArticleView'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { JsonLd } from '@/components/JsonLd'
+import { renderOnFirstRequest } from '@/lib/cache/static-params'
+import { parseParams, slugParams } from '@/lib/paths/params'
+import { getArticleBySlug } from '@/lib/queries/articles'
+import { getPreviewer } from '@/lib/queries/preview'
+import { redirectOrNotFound } from '@/lib/redirects/page'
+import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
+import { articlePageGraph } from '@/lib/seo/jsonld'
+import { articleMetadata, noindexRobots } from '@/lib/seo/metadata'
+import { routes } from '@/lib/paths/routes'
+import { getPractice } from '@/lib/queries/practice'
 
 export const generateStaticParams = renderOnFirstRequest
 
@@ -21,8 +21,7 @@ type Props = { params: Promise<{ slug: string }> }
 
 /** In draft mode, a logged-in writer sees the latest draft; everyone else the published article. */
 async function findArticle(slug: string) {
-  const previewer = await getPreviewer()
-  return previewer ? getArticleDraftBySlug(slug, previewer) : getArticleBySlug(slug)
+  return getArticleBySlug(slug, { draftFor: await getPreviewer() })
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
-import { getPractice } from '../../../../lib/queries/practice'
-import { pageMetadata } from '../../../../lib/seo/metadata'
-import { routes } from '../../../../lib/site'
+import { pageMetadata } from '@/lib/seo/metadata'
+import { routes } from '@/lib/paths/routes'
+import { getPractice } from '@/lib/queries/practice'
 
 export async function generateMetadata(): Promise<Metadata> {
   const site = await getPractice()

@@ -2,8 +2,8 @@ import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { NextRequest } from 'next/server'
 
-import { exitPreviewTarget } from '../../../../lib/preview'
-import { site } from '../../../../lib/site'
+import { exitPreviewTarget } from '@/lib/paths/preview'
+import { site } from '@/lib/config/site'
 
 /**
  * "Exit" on the draft preview bar: turns draft mode off and returns to the page it was on (from

@@ -2,9 +2,9 @@ import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { NextRequest } from 'next/server'
 
-import { previewParams, previewRefusal } from '../../../../lib/preview'
-import { sameSitePath } from '../../../../lib/sitePaths'
-import { authenticatePreviewer, previewPath } from '../../../../lib/queries/preview'
+import { previewParams, previewRefusal } from '@/lib/paths/preview'
+import { sameSitePath } from '@/lib/paths/canonical'
+import { authenticatePreviewer, previewPath } from '@/lib/queries/preview'
 
 /**
  * The admin's "Preview" button and Live Preview pane open this: for a logged-in user it turns on

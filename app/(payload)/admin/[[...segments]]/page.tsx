@@ -3,10 +3,10 @@ import type { Metadata } from 'next'
 
 import config from '@payload-config'
 import { RootPage, generatePageMetadata } from '@payloadcms/next/views'
-import { adminMetadata } from '../../../../lib/practice/admin'
-import { currentPracticeName } from '../../../../lib/practice/sender'
-import { getPayloadClient } from '../../../../lib/payload'
-import { importMap } from '../importMap'
+import { importMap } from '@/app/(payload)/admin/importMap.js'
+import { adminMetadata } from '@/lib/practice/admin'
+import { currentPracticeName } from '@/lib/practice/sender'
+import { getPayloadClient } from '@/lib/config/payload'
 
 type Args = {
   params: Promise<{

@@ -10,8 +10,8 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-import { rejectMalformedQuery } from '../../../../lib/api/guards'
-import { answerOnceLive } from '../../../../lib/cache/purge'
+import { rejectMalformedQuery } from '@/lib/api/guards'
+import { answerOnceLive } from '@/lib/cache/purge'
 
 export const GET = rejectMalformedQuery(REST_GET(config))
 export const POST = rejectMalformedQuery(answerOnceLive(REST_POST(config)))

@@ -2,8 +2,8 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-import { rejectNonJsonBody } from '../../../../lib/api/guards'
-import { answerOnceLive } from '../../../../lib/cache/purge'
+import { rejectNonJsonBody } from '@/lib/api/guards'
+import { answerOnceLive } from '@/lib/cache/purge'
 
 export const POST = rejectNonJsonBody(answerOnceLive(GRAPHQL_POST(config)))
 

@@ -1,13 +1,13 @@
 import { ImageResponse } from 'next/og'
 
-import { renderOnFirstRequest } from '../../../../lib/cache/static-params'
-import { OG_IMAGE_SIZE, ogCard, ogParams } from '../../../../lib/og/content'
-import { loadOgFonts } from '../../../../lib/og/load-fonts'
-import { OgCardImage } from '../../../../lib/og/image'
-import { parseParams } from '../../../../lib/params'
-import { getOgSubject } from '../../../../lib/queries/og'
-import { getPractice } from '../../../../lib/queries/practice'
-import { site } from '../../../../lib/site'
+import { renderOnFirstRequest } from '@/lib/cache/static-params'
+import { OG_IMAGE_SIZE, ogCard, ogParams } from '@/lib/og/content'
+import { loadOgFonts } from '@/lib/og/load-fonts'
+import { OgCardImage } from '@/lib/og/image'
+import { parseParams } from '@/lib/paths/params'
+import { getOgSubject } from '@/lib/queries/og'
+import { site } from '@/lib/config/site'
+import { getPractice } from '@/lib/queries/practice'
 
 /**
  * `GET /og/<collection>/<slug>` and `/og/site/default`: the 1200×630 PNG that link previews show
