@@ -17,7 +17,12 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform,
   transformIgnorePatterns: ['/node_modules/'],
-  moduleNameMapper: { '^@payload-config$': '<rootDir>/payload.config.ts', '^@/(.*)$': '<rootDir>/$1' },
+  moduleNameMapper: {
+    '^@payload-config$': '<rootDir>/payload.config.ts',
+    // Before the alias: a component's CSS module is a stub wherever it is imported from.
+    '\\.module\\.css$': '<rootDir>/tests/css-module-stub.ts',
+    '^@/(.*)$': '<rootDir>/$1',
+  },
   modulePathIgnorePatterns: ['<rootDir>/\\.next'],
 }
 

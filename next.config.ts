@@ -47,7 +47,10 @@ const nextConfig: NextConfig = {
   // expires the build's own prerenders the same way at start-up).
   // Not `inlineCss`: it writes the stylesheet into every page twice (a <style> tag and the RSC
   // payload), 20 KB more HTML per page, and measured no better first paint than one cached file.
-  experimental: { globalNotFound: true, isrFlushToDisk: false },
+  // cssChunking 'graph' (Turbopack): the components' CSS modules and the site-wide sheet reach
+  // every page as two shared files (10.2 KB, 3.2 KB gzipped), where the default chunking sends
+  // three (3.4 KB gzipped); before the split it was one sheet of 9.9 KB, 2.7 KB gzipped.
+  experimental: { globalNotFound: true, isrFlushToDisk: false, cssChunking: 'graph' },
   // Read from disk at run time, so shipped with the server: the seed's article, and the fonts
   // of the generated share images (app/og).
   outputFileTracingIncludes: { '/**': ['./lib/seed/content/**'], '/og/**': ['./lib/og/fonts/**'] },

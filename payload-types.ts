@@ -68,6 +68,7 @@ export interface Config {
   blocks: {};
   collections: {
     articles: Article;
+    services: Service;
     benefits: Benefit;
     authors: Author;
     topics: Topic;
@@ -84,6 +85,7 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
+    services: ServicesSelect<false> | ServicesSelect<true>;
     benefits: BenefitsSelect<false> | BenefitsSelect<true>;
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
@@ -101,8 +103,12 @@ export interface Config {
     defaultIDType: string;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    practice: Practice;
+  };
+  globalsSelect: {
+    practice: PracticeSelect<false> | PracticeSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -243,6 +249,8 @@ export interface Media {
   alt: string;
   caption?: string | null;
   wordpressKey?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -456,6 +464,66 @@ export interface Topic {
   createdAt: string;
 }
 /**
+ * The treatments you offer, with their length and price. Each has its own page and appears on the home page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "services".
+ */
+export interface Service {
+  id: string;
+  title: string;
+  /**
+   * One or two sentences for the services list and search results.
+   */
+  summary: string;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  durationMinutes: number;
+  price: number;
+  currency: string;
+  /**
+   * Optional: where "Book a session" leads for this service. Empty: your practice’s booking address.
+   */
+  bookingUrl?: string | null;
+  /**
+   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   */
+  generateSlug?: boolean | null;
+  /**
+   * The address of the page: lowercase words joined by hyphens. Made from the title until the page is live; choose "Unlock" to write your own.
+   */
+  slug: string;
+  /**
+   * Lower numbers come first.
+   */
+  order?: number | null;
+  searchText?: string | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
  * Messages from the contact form. Newest first.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -535,6 +603,10 @@ export interface Redirect {
       | ({
           relationTo: 'benefits';
           value: string | Benefit;
+        } | null)
+      | ({
+          relationTo: 'services';
+          value: string | Service;
         } | null)
       | ({
           relationTo: 'authors';
@@ -674,6 +746,10 @@ export interface PayloadLockedDocument {
         value: string | Article;
       } | null)
     | ({
+        relationTo: 'services';
+        value: string | Service;
+      } | null)
+    | ({
         relationTo: 'benefits';
         value: string | Benefit;
       } | null)
@@ -793,6 +869,33 @@ export interface ArticlesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "services_select".
+ */
+export interface ServicesSelect<T extends boolean = true> {
+  title?: T;
+  summary?: T;
+  description?: T;
+  durationMinutes?: T;
+  price?: T;
+  currency?: T;
+  bookingUrl?: T;
+  generateSlug?: T;
+  slug?: T;
+  order?: T;
+  searchText?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "benefits_select".
  */
 export interface BenefitsSelect<T extends boolean = true> {
@@ -875,6 +978,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   wordpressKey?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1078,6 +1183,193 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * Your practice as visitors and search engines see it: every page, feed and share image shows it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "practice".
+ */
+export interface Practice {
+  id: string;
+  /**
+   * Shown in the header, in every page title and on share images.
+   */
+  name: string;
+  /**
+   * One line under your name: on the home page and in the footer.
+   */
+  tagline?: string | null;
+  /**
+   * Two sentences about the practice, for search results and feeds.
+   */
+  description?: string | null;
+  /**
+   * What kind of business search engines should list you as.
+   */
+  businessType: 'HealthAndBeautyBusiness' | 'DaySpa' | 'MedicalBusiness' | 'Physiotherapy';
+  /**
+   * Square works best: it is also the browser tab icon.
+   */
+  logo?: (string | null) | Media;
+  /**
+   * The large picture at the top of the home page.
+   */
+  heroImage?: (string | null) | Media;
+  /**
+   * Links and buttons, as a hex code (#2f6b5b). It must be dark enough to read on the page.
+   */
+  accentColor?: string | null;
+  /**
+   * A line at the foot of every page.
+   */
+  footerNote?: string | null;
+  telephone?: string | null;
+  email?: string | null;
+  /**
+   * Where "Book a session" leads: your booking system, or /contact.
+   */
+  bookingUrl?: string | null;
+  /**
+   * For search engines, such as $$ or "$60–$120".
+   */
+  priceRange?: string | null;
+  address?: {
+    streetAddress?: string | null;
+    addressLocality?: string | null;
+    addressRegion?: string | null;
+    postalCode?: string | null;
+    /**
+     * Two letters: US, GB, DE…
+     */
+    addressCountry?: string | null;
+  };
+  /**
+   * Optional: where the map pin goes (decimal degrees).
+   */
+  geo?: {
+    latitude?: number | null;
+    longitude?: number | null;
+  };
+  /**
+   * One row per set of days with the same hours. Days in no row are shown as closed.
+   */
+  openingHours?:
+    | {
+        days: ('monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday')[];
+        opens: string;
+        closes: string;
+        id?: string | null;
+      }[]
+    | null;
+  sameAs?:
+    | {
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * The entries of the menu in the header, in order.
+   */
+  navigation?:
+    | {
+        label: string;
+        link?: {
+          type?: ('document' | 'url') | null;
+          document?:
+            | ({
+                relationTo: 'articles';
+                value: string | Article;
+              } | null)
+            | ({
+                relationTo: 'benefits';
+                value: string | Benefit;
+              } | null)
+            | ({
+                relationTo: 'services';
+                value: string | Service;
+              } | null)
+            | ({
+                relationTo: 'authors';
+                value: string | Author;
+              } | null)
+            | ({
+                relationTo: 'topics';
+                value: string | Topic;
+              } | null);
+          /**
+           * A page of the site such as /blog, or a full address.
+           */
+          url?: string | null;
+        };
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "practice_select".
+ */
+export interface PracticeSelect<T extends boolean = true> {
+  name?: T;
+  tagline?: T;
+  description?: T;
+  businessType?: T;
+  logo?: T;
+  heroImage?: T;
+  accentColor?: T;
+  footerNote?: T;
+  telephone?: T;
+  email?: T;
+  bookingUrl?: T;
+  priceRange?: T;
+  address?:
+    | T
+    | {
+        streetAddress?: T;
+        addressLocality?: T;
+        addressRegion?: T;
+        postalCode?: T;
+        addressCountry?: T;
+      };
+  geo?:
+    | T
+    | {
+        latitude?: T;
+        longitude?: T;
+      };
+  openingHours?:
+    | T
+    | {
+        days?: T;
+        opens?: T;
+        closes?: T;
+        id?: T;
+      };
+  sameAs?:
+    | T
+    | {
+        url?: T;
+        id?: T;
+      };
+  navigation?:
+    | T
+    | {
+        label?: T;
+        link?:
+          | T
+          | {
+              type?: T;
+              document?: T;
+              url?: T;
+            };
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

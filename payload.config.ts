@@ -12,8 +12,10 @@ import { Authors } from './collections/Authors'
 import { Benefits } from './collections/Benefits'
 import { Inquiries } from './collections/Inquiries'
 import { Media, MEDIA_DIR } from './collections/Media'
+import { Practice } from './collections/Practice'
 import { validationErrorResponse } from './collections/hooks/validationErrorResponse'
 import { redirects } from './collections/Redirects'
+import { Services } from './collections/Services'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { capApiLimits } from './collections/hooks/capLimit'
@@ -23,6 +25,7 @@ import { chooseDatabase, MONGODB_CONNECT_OPTIONS, SQLITE_BUSY_TIMEOUT_MS, SQLITE
 import { emailAdapter } from './lib/config/email'
 import { env } from './lib/config/env'
 import { createFirstAdminFromEnv } from './lib/auth/firstAdmin'
+import { takeJobRunnerTurn } from './lib/jobs/runnerTurn'
 import { loggingLevels, payloadLogger } from './lib/runtime/logging'
 import { MAX_IMAGE_BYTES } from './lib/media/imageType'
 import { migrations } from './lib/migrations'
@@ -31,7 +34,8 @@ import { resolvePayloadSecret } from './lib/config/secret'
 import { seedIfEmpty } from './lib/seed'
 import { PUBLIC_PAGE_COLLECTIONS } from './lib/paths/routes'
 import { seo } from './lib/seo/plugin'
-import { site } from './lib/config/site'
+import { mediaStoragePlugin, s3Settings } from './lib/storage/s3'
+import { ADMIN_TITLE_SUFFIX } from './lib/practice/admin'
 
 /** The generic adapter types migrations loosely; these are the SQLite adapter's own. */
 type AdapterMigrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
@@ -89,8 +93,8 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: path.resolve(dirname) },
     meta: {
-      titleSuffix: ` · ${site.name} admin`,
-      applicationName: `${site.name} admin`,
+      // Swapped for "· <her practice> admin" as each admin page renders (lib/practice/admin.ts).
+      titleSuffix: ADMIN_TITLE_SUFFIX,
       icons: { icon: [{ url: '/favicon.svg', type: 'image/svg+xml' }] },
     },
     components: {
@@ -101,7 +105,8 @@ export default buildConfig({
     // The site beside the editor, refreshed on every (auto)save; opens /next/preview for the doc.
     livePreview: { collections: [...PUBLIC_PAGE_COLLECTIONS], url: livePreviewUrl, breakpoints: LIVE_PREVIEW_BREAKPOINTS },
   },
-  collections: [Articles, Benefits, Authors, Topics, Media, Inquiries, Users],
+  collections: [Articles, Services, Benefits, Authors, Topics, Media, Inquiries, Users],
+  globals: [Practice],
   // /api/cache/purge (changes made outside a request reach Next's cache) and /api/cache/stats.
   endpoints: cacheEndpoints,
   editor: lexicalEditor(),
@@ -127,8 +132,9 @@ export default buildConfig({
     // instead of silently rewriting it.
     autoGenerate: env.NODE_ENV === 'development',
   },
-  // capApiLimits last, so it also reaches collections the other plugins add.
-  plugins: [seo, redirects, capApiLimits],
+  // Media in an S3 bucket when S3_BUCKET is set (lib/storage/s3.ts). capApiLimits last, so it also
+  // reaches collections the other plugins add.
+  plugins: [seo, redirects, mediaStoragePlugin(s3Settings(env), Media.slug), capApiLimits],
   jobs: {
     // Scheduled publish/unpublish jobs wait in the default queue; the server checks it every
     // 10 seconds, so a scheduled article goes live well within a minute of its time, with no
@@ -139,6 +145,8 @@ export default buildConfig({
       process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build'
         ? [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }]
         : [],
+    // With several instances (REDIS_URL) one of them runs each tick: lib/jobs/runnerTurn.ts.
+    shouldAutoRun: takeJobRunnerTurn,
     deleteJobOnComplete: true,
   },
   db: databaseAdapter(),

@@ -76,7 +76,7 @@ export const config = {
   // - `/?p=<id>`, WordPress's plain address of a post, for imported posts (lib/wordpress/shortLink.ts):
   //   only with that query, so the home page itself never runs the proxy.
   matcher: [
-    '/((?!api/|admin/|_next/)[^A-Z]*[A-Z].*|.+/|.*%.*|_next/image|blog/(?!page/[^/]+$)[^/]+/.+|(?!(?:blog|benefits|authors|topics|search|contact|og|sitemaps|next|_next|admin|api)(?:/|$))(?!(?:health|feed\\.xml|atom\\.xml|feed\\.json|robots\\.txt|sitemap[^/]*\\.xml|favicon[^/]*)$).+)',
+    '/((?!api/|admin/|_next/)[^A-Z]*[A-Z].*|.+/|.*%.*|_next/image|blog/(?!page/[^/]+$)[^/]+/.+|(?!(?:blog|benefits|services|authors|topics|search|contact|og|sitemaps|next|_next|admin|api)(?:/|$))(?!(?:health|feed\\.xml|atom\\.xml|feed\\.json|robots\\.txt|manifest\\.webmanifest|sitemap[^/]*\\.xml|favicon[^/]*)$).+)',
     { source: '/', has: [{ type: 'query', key: 'p', value: '\\d+' }] },
   ],
 }

@@ -1,11 +1,14 @@
+// First, so the components' CSS modules follow the site-wide sheet in the cascade.
+import './(frontend)/styles.css'
+
 import { NotFoundContent } from '@/components/NotFoundContent'
 import { SiteFooter } from '@/components/SiteFooter'
 import { SiteHeader } from '@/components/SiteHeader'
 import { site } from '@/lib/config/site'
-import './(frontend)/styles.css'
 
-// Addresses no route matches (e.g. /no-such-page) render here, in the site's own layout.
-export const metadata = { title: `Page not found · ${site.name}`, robots: { index: false } }
+// Addresses no route matches (e.g. /no-such-page) render here, in the site's own layout; the
+// header names her practice.
+export const metadata = { title: 'Page not found', robots: { index: false } }
 
 export default function GlobalNotFound() {
   return (

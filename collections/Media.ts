@@ -2,6 +2,7 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
+import { env } from '../lib/config/env'
 import { ALT_TEXT_GUIDANCE, ALT_TEXT_MAX_LENGTH, validateAltText } from '../lib/media/altText'
 import { ACCEPTED_IMAGE_MIME_TYPES } from '../lib/media/imageType'
 import { wordpressKeyField } from '../lib/wordpress/fields'
@@ -9,6 +10,7 @@ import { anyone, authenticated } from './access'
 import { checkImageUpload } from './hooks/checkImageUpload'
 import { missingFileIs404 } from './hooks/missingFileIs404'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
+import { s3Settings } from '../lib/storage/s3'
 import { MEDIA } from '../lib/collections'
 
 export const MEDIA_DIR = path.resolve(process.cwd(), 'data/media')
@@ -55,7 +57,8 @@ export const Media: CollectionConfig<typeof MEDIA> = {
   upload: {
     // Kept under data/ so one folder (one Docker volume) holds everything the site stores.
     staticDir: MEDIA_DIR,
-    handlers: [missingFileIs404(MEDIA_DIR)],
+    // In a bucket (S3_BUCKET), the storage plugin serves the files, and answers 404 for missing ones.
+    handlers: s3Settings(env) ? [] : [missingFileIs404(MEDIA_DIR)],
     mimeTypes: IMAGE_MIME_TYPES,
     focalPoint: true,
     adminThumbnail: 'thumbnail',

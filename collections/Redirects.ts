@@ -3,7 +3,7 @@ import { redirectsPlugin } from '@payloadcms/plugin-redirects'
 import { anyone, authenticated } from './access'
 import { normaliseRedirectFrom } from './hooks/normaliseRedirectFrom'
 import { revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
-import { ARTICLES, AUTHORS, BENEFITS, REDIRECTS, TOPICS } from '../lib/collections'
+import { ARTICLES, AUTHORS, BENEFITS, REDIRECTS, SERVICES, TOPICS } from '../lib/collections'
 
 /**
  * Redirects the therapist adds by hand (an old address → a page or any URL), plus the ones the
@@ -11,7 +11,7 @@ import { ARTICLES, AUTHORS, BENEFITS, REDIRECTS, TOPICS } from '../lib/collectio
  * engines move the old URL's ranking to the new one.
  */
 export const redirects = redirectsPlugin({
-  collections: [ARTICLES, BENEFITS, AUTHORS, TOPICS],
+  collections: [ARTICLES, BENEFITS, SERVICES, AUTHORS, TOPICS],
   redirectTypes: ['301', '308'],
   redirectTypeFieldOverride: {
     defaultValue: '308',

@@ -6,6 +6,7 @@ import { storedSummary } from '@/lib/seo/summary'
 import { routes } from '@/lib/paths/routes'
 import { FormattedDate } from './FormattedDate'
 import { MediaImage } from './MediaImage'
+import styles from './ArticleCard.module.css'
 
 /**
  * Card titles sit one level below the heading the list belongs to: h2 straight under a page's h1
@@ -18,17 +19,17 @@ export function ArticleCard({ article, headingLevel = 3 }: { article: ArticleCar
   const author = populated(article.author)
   const image = populated(article.heroImage)
   return (
-    <article className="card">
-      {image ? <MediaImage image={image} size="card" sizes="(min-width: 48rem) 22rem, 100vw" className="card__image" /> : null}
-      <Heading className="card__title">
+    <article className={`card ${styles.card}`}>
+      {image ? <MediaImage image={image} size="card" sizes="(min-width: 48rem) 22rem, 100vw" className={styles.image} /> : null}
+      <Heading className={`card__title ${styles.title}`}>
         <Link href={routes.article(article.slug)}>{article.title}</Link>
       </Heading>
-      <p className="card__meta">
+      <p className={`card__meta ${styles.meta}`}>
         {author ? <span>{author.name}</span> : null}
         {author && article.publishedAt ? ' · ' : null}
         {article.publishedAt ? <FormattedDate value={article.publishedAt} /> : null}
       </p>
-      <p className="card__excerpt">{storedSummary(article)}</p>
+      <p className={`card__excerpt ${styles.excerpt}`}>{storedSummary(article)}</p>
     </article>
   )
 }
@@ -44,7 +45,7 @@ export function ArticleList({
 }) {
   if (articles.length === 0) return <p className="muted">{emptyMessage}</p>
   return (
-    <ul className="card-grid">
+    <ul className={styles.grid}>
       {articles.map((article) => (
         <li key={article.id}>
           <ArticleCard article={article} headingLevel={headingLevel} />

@@ -7,6 +7,7 @@ import { hasTopLevelBlock } from '@/lib/richtext/lexical'
 import { readingMinutes, readingTimeLabel } from '@/lib/richtext/readingTime'
 import { AuthorCard } from './AuthorCard'
 import { BenefitList } from './BenefitList'
+import { PracticeBookButton } from './BookButton'
 import { Byline } from './Byline'
 import { ContactForm } from './ContactForm'
 import { MediaImage } from './MediaImage'
@@ -14,6 +15,7 @@ import { ReferenceList } from './ReferenceList'
 import { RichText } from './RichText'
 import { TABLE_OF_CONTENTS_IDS, TableOfContents } from './TableOfContents'
 import { TopicLinks } from './TopicLinks'
+import styles from './ArticleView.module.css'
 
 /** A full article: the one `h1`, byline, hero, body with its numbered benefits, sources, author. */
 export function ArticleView({ article }: { article: ArticleData }) {
@@ -30,8 +32,8 @@ export function ArticleView({ article }: { article: ArticleData }) {
   )
 
   return (
-    <article className="article">
-      <header className="article__header">
+    <article className={styles.article}>
+      <header className={`article__header ${styles.header}`}>
         <h1>{article.title}</h1>
         <Byline
           author={author}
@@ -40,19 +42,22 @@ export function ArticleView({ article }: { article: ArticleData }) {
           reviewer={populated(article.reviewedBy)}
           lastReviewedAt={article.lastReviewedAt}
         />
-        {readingTime ? <p className="reading-time">{readingTime}</p> : null}
+        {readingTime ? <p className={`reading-time ${styles.readingTime}`}>{readingTime}</p> : null}
         {hero ? (
-          <MediaImage image={hero} size="hero" sizes="(min-width: 48rem) 46rem, 100vw" priority className="article__hero" />
+          <MediaImage image={hero} size="hero" sizes="(min-width: 48rem) 46rem, 100vw" priority className={styles.hero} />
         ) : null}
       </header>
       <TableOfContents entries={tableOfContents(article.content, reservedIds)} />
       <RichText data={article.content} blocks={{ [BENEFIT_LIST_BLOCK]: () => benefitList }} reservedIds={reservedIds} />
       {placedInBody ? null : benefitList}
       <ReferenceList references={article.references} />
-      <footer className="article__footer">
+      <footer className={styles.footer}>
         <TopicLinks topics={populatedList(article.topics)} />
         {author ? <AuthorCard author={author} showSignOff /> : null}
-        <section className="article-inquiry" aria-labelledby="article-inquiry-title">
+        <p className="article__book">
+          <PracticeBookButton />
+        </p>
+        <section className={styles.inquiry} aria-labelledby="article-inquiry-title">
           <h2 id="article-inquiry-title">Questions about this article? Write to us</h2>
           <ContactForm sourcePath={routes.article(article.slug)} idPrefix="article-inquiry" short />
         </section>

@@ -4,6 +4,7 @@ import type { Author, Media } from '@/payload-types'
 import { populated } from '@/lib/queries/populated'
 import { routes } from '@/lib/paths/routes'
 import { MediaImage } from './MediaImage'
+import styles from './AuthorCard.module.css'
 
 type Props = {
   author: Pick<Author, 'name' | 'slug' | 'credentials' | 'jobTitle' | 'signOff' | 'bookingUrl'> & {
@@ -21,11 +22,11 @@ export function authorDisplayName(author: Pick<Author, 'name' | 'credentials'>):
 export function AuthorCard({ author, showSignOff = false, children }: Props) {
   const photo = populated(author.photo)
   return (
-    <aside className="author-card" aria-label={`About ${author.name}`}>
-      {photo ? <MediaImage image={photo} size="thumbnail" sizes="96px" className="author-card__photo" /> : null}
+    <aside className={`author-card ${styles.card}`} aria-label={`About ${author.name}`}>
+      {photo ? <MediaImage image={photo} size="thumbnail" sizes="96px" className={styles.photo} /> : null}
       <div>
-        {showSignOff && author.signOff ? <p className="sign-off">{author.signOff}</p> : null}
-        <p className="author-card__name">
+        {showSignOff && author.signOff ? <p className={`sign-off ${styles.signOff}`}>{author.signOff}</p> : null}
+        <p className={styles.name}>
           <Link href={routes.author(author.slug)} rel="author">
             {authorDisplayName(author)}
           </Link>

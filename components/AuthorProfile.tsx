@@ -3,6 +3,7 @@ import { populated } from '@/lib/queries/populated'
 import { authorDisplayName, BookingLink } from './AuthorCard'
 import { MediaImage } from './MediaImage'
 import { RichText } from './RichText'
+import styles from './AuthorProfile.module.css'
 
 const platformNames: Record<string, string> = { x: 'X', linkedin: 'LinkedIn', youtube: 'YouTube', tiktok: 'TikTok' }
 
@@ -16,8 +17,8 @@ export function AuthorProfile({ author }: { author: AuthorProfileData }) {
     })),
   ]
   return (
-    <header className="profile">
-      {photo ? <MediaImage image={photo} size="thumbnail" sizes="160px" priority className="profile__photo" /> : null}
+    <header className={styles.profile}>
+      {photo ? <MediaImage image={photo} size="thumbnail" sizes="160px" priority className={styles.photo} /> : null}
       <div>
         <h1>{authorDisplayName(author)}</h1>
         {author.jobTitle ? <p className="lead">{author.jobTitle}</p> : null}

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import type { Benefit } from '@/payload-types'
 import { routes } from '@/lib/paths/routes'
 import { RichText } from './RichText'
+import styles from './BenefitList.module.css'
 
 export type BenefitListItem = Pick<Benefit, 'id' | 'title' | 'slug' | 'summary'> & Partial<Pick<Benefit, 'description'>>
 
@@ -14,16 +15,16 @@ export function BenefitList({ benefits, headingLevel = 3 }: { benefits: BenefitL
   if (benefits.length === 0) return null
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
-    <ol className="benefit-list">
+    <ol className={`benefit-list ${styles.list}`}>
       {benefits.map((benefit) => (
-        <li key={benefit.id} id={benefit.slug} className="benefit-list__item">
-          <Heading className="benefit-list__title">
+        <li key={benefit.id} id={benefit.slug} className={styles.item}>
+          <Heading className={styles.title}>
             <Link href={routes.benefit(benefit.slug)}>{benefit.title}</Link>
           </Heading>
           {benefit.description ? (
-            <RichText data={benefit.description} className="benefit-list__text" />
+            <RichText data={benefit.description} className={styles.text} />
           ) : (
-            <p className="benefit-list__text">{benefit.summary}</p>
+            <p className={styles.text}>{benefit.summary}</p>
           )}
         </li>
       ))}

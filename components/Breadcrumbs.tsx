@@ -1,11 +1,12 @@
 import Link from 'next/link'
 
 import type { Crumb } from '@/lib/seo/breadcrumbs'
+import styles from './Breadcrumbs.module.css'
 
 /** Where this page sits; the same trail the page's BreadcrumbList JSON-LD describes. */
 export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
   return (
-    <nav className="breadcrumbs" aria-label="Breadcrumb">
+    <nav className={styles.breadcrumbs} aria-label="Breadcrumb">
       <ol>
         {trail.map((crumb, index) =>
           index === trail.length - 1 ? (

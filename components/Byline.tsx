@@ -4,6 +4,7 @@ import type { Article, Author } from '@/payload-types'
 import { routes } from '@/lib/paths/routes'
 import { authorDisplayName } from './AuthorCard'
 import { FormattedDate } from './FormattedDate'
+import styles from './Byline.module.css'
 
 type Person = Pick<Author, 'name' | 'slug' | 'credentials'>
 
@@ -19,7 +20,7 @@ type Props = Pick<Article, 'publishedAt' | 'updatedAt' | 'lastReviewedAt'> & {
 export function Byline({ author, publishedAt, updatedAt, reviewer, lastReviewedAt }: Props) {
   return (
     <>
-      <p className="byline">
+      <p className={`byline ${styles.byline}`}>
         {author ? (
           <>
             By{' '}
@@ -40,7 +41,7 @@ export function Byline({ author, publishedAt, updatedAt, reviewer, lastReviewedA
         ) : null}
       </p>
       {reviewer ? (
-        <p className="review-note">
+        <p className={`review-note ${styles.reviewNote}`}>
           Reviewed by <Link href={routes.author(reviewer.slug)}>{authorDisplayName(reviewer)}</Link>
           {lastReviewedAt ? (
             <>

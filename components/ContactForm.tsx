@@ -12,6 +12,7 @@ import {
   type InquiryField,
 } from '@/lib/inquiries/fields'
 import { sendInquiry } from '@/lib/inquiries/sendInquiry'
+import styles from './ContactForm.module.css'
 
 const TIME_LABELS: Record<(typeof PREFERRED_TIMES)[number], string> = {
   any: 'Any time',
@@ -63,16 +64,16 @@ export function ContactForm({ sourcePath, idPrefix, short = false }: Props) {
   })
   const fieldError = (field: InquiryField) =>
     state.errors[field] ? (
-      <p id={errorId(field)} className="field-error">
+      <p id={errorId(field)} className={styles.fieldError}>
         {state.errors[field]}
       </p>
     ) : null
 
   return (
-    <form action={formAction} className="contact-form" noValidate aria-describedby={state.status === 'idle' ? undefined : id('summary')}>
+    <form action={formAction} className={`contact-form ${styles.form}`} noValidate aria-describedby={state.status === 'idle' ? undefined : id('summary')}>
       {state.status !== 'idle' ? (
         <div id={id('summary')} ref={summary} className="error-summary" role="alert" tabIndex={-1} autoFocus>
-          <h2 className="error-summary__title">{errorFields.length > 0 ? 'Please check the form' : 'Your message was not sent'}</h2>
+          <h2 className={styles.errorSummaryTitle}>{errorFields.length > 0 ? 'Please check the form' : 'Your message was not sent'}</h2>
           {state.message ? <p>{state.message}</p> : null}
           {errorFields.length > 0 ? (
             <ul>
@@ -86,24 +87,24 @@ export function ContactForm({ sourcePath, idPrefix, short = false }: Props) {
         </div>
       ) : null}
       <input type="hidden" name="sourcePath" value={sourcePath} />
-      <div className="field">
+      <div className={styles.field}>
         <label htmlFor={id('name')}>{FIELD_LABELS.name}</label>
         <input {...describe('name')} type="text" autoComplete="name" required maxLength={NAME_MAX_LENGTH} defaultValue={state.values.name} />
         {fieldError('name')}
       </div>
-      <div className="field">
+      <div className={styles.field}>
         <label htmlFor={id('email')}>{FIELD_LABELS.email}</label>
         <input {...describe('email')} type="email" autoComplete="email" required spellCheck={false} defaultValue={state.values.email} />
         {fieldError('email')}
       </div>
       {short ? null : (
-        <div className="field">
+        <div className={styles.field}>
           <label htmlFor={id('phone')}>{FIELD_LABELS.phone}</label>
           <input {...describe('phone')} type="tel" autoComplete="tel" maxLength={PHONE_MAX_LENGTH} defaultValue={state.values.phone} />
           {fieldError('phone')}
         </div>
       )}
-      <div className="field">
+      <div className={styles.field}>
         <label htmlFor={id('preferredTime')}>{FIELD_LABELS.preferredTime}</label>
         {/* Keyed: React resets the form after an action, and a select resets to the choice it was
             first rendered with, unless it is rendered anew with the visitor's choice. */}
@@ -116,17 +117,17 @@ export function ContactForm({ sourcePath, idPrefix, short = false }: Props) {
         </select>
         {fieldError('preferredTime')}
       </div>
-      <div className="field">
+      <div className={styles.field}>
         <label htmlFor={id('message')}>{FIELD_LABELS.message}</label>
         <textarea {...describe('message')} rows={short ? 4 : 8} required maxLength={MESSAGE_MAX_LENGTH} defaultValue={state.values.message} />
         {fieldError('message')}
       </div>
       {/* For bots only: hidden from people and assistive technology; a value here means a bot. */}
-      <div className="honeypot" aria-hidden="true">
+      <div className={styles.honeypot} aria-hidden="true">
         <label htmlFor={id(HONEYPOT_FIELD)}>Leave this field empty</label>
         <input id={id(HONEYPOT_FIELD)} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <div className="field field--checkbox">
+      <div className={`${styles.field} ${styles.checkbox}`}>
         <input {...describe('consent')} type="checkbox" required defaultChecked={state.values.consent === 'on'} />
         <label htmlFor={id('consent')}>I agree that the practice may contact me about this message, by email or phone.</label>
         {fieldError('consent')}

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import { routes } from '@/lib/paths/routes'
+import styles from './Pagination.module.css'
 
 type Props = {
   page: number
@@ -17,7 +18,7 @@ type Props = {
 export function Pagination({ page, totalPages, href, label, previousText, nextText }: Props) {
   if (totalPages <= 1) return null
   return (
-    <nav className="pagination" aria-label={label}>
+    <nav className={styles.pagination} aria-label={label}>
       {page > 1 ? (
         <Link href={href(page - 1)} rel="prev">
           ← {previousText}

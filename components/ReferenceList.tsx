@@ -1,4 +1,5 @@
 import type { Article } from '@/payload-types'
+import styles from './ReferenceList.module.css'
 
 type Reference = NonNullable<Article['references']>[number]
 
@@ -6,7 +7,7 @@ type Reference = NonNullable<Article['references']>[number]
 export function ReferenceList({ references }: { references: Reference[] | null | undefined }) {
   if (!references?.length) return null
   return (
-    <section className="references" aria-labelledby="references-heading">
+    <section className={styles.references} aria-labelledby="references-heading">
       <h2 id="references-heading">References</h2>
       <ol>
         {references.map((reference) => (

@@ -1,5 +1,6 @@
 import { routes } from '@/lib/paths/routes'
 import { SEARCH_QUERY_MAX_LENGTH } from '@/lib/search/query'
+import styles from './SearchForm.module.css'
 
 type Props = {
   /** The current query, so the visitor can refine it. */
@@ -14,9 +15,9 @@ type Props = {
 export function SearchForm({ query = '', id, compact = false }: Props) {
   const inputId = `${id}-q`
   return (
-    <form role="search" action={routes.search()} method="get" className={compact ? 'search-form search-form--compact' : 'search-form'}>
+    <form role="search" action={routes.search()} method="get" className={compact ? `${styles.form} ${styles.compact}` : styles.form}>
       <label htmlFor={inputId} className={compact ? 'visually-hidden' : undefined}>
-        Search articles, benefits and authors
+        Search articles, services, benefits and authors
       </label>
       <input
         id={inputId}

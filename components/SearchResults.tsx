@@ -6,10 +6,12 @@ import { SEARCH_RESULTS_PER_PAGE } from '@/lib/search/query'
 import { routes } from '@/lib/paths/routes'
 import { FormattedDate } from './FormattedDate'
 import { Pagination } from './Pagination'
+import styles from './SearchResults.module.css'
 
 const KIND_LABEL: Record<SearchHit['collection'], string> = {
   articles: 'Article',
   benefits: 'Benefit of massage',
+  services: 'Service',
   authors: 'Author',
 }
 
@@ -26,13 +28,13 @@ function Highlighted({ text, terms }: { text: string; terms: string[] }) {
 
 function SearchResult({ hit, terms }: { hit: SearchHit; terms: string[] }) {
   return (
-    <article className="search-result">
-      <h2 className="search-result__title">
+    <article className={styles.result}>
+      <h2 className={styles.title}>
         <Link href={hit.href}>
           <Highlighted text={hit.title} terms={terms} />
         </Link>
       </h2>
-      <p className="search-result__meta muted">
+      <p className={`${styles.meta} muted`}>
         {KIND_LABEL[hit.collection]}
         {hit.collection === 'articles' && hit.date ? (
           <>
@@ -42,12 +44,12 @@ function SearchResult({ hit, terms }: { hit: SearchHit; terms: string[] }) {
         ) : null}
       </p>
       {hit.summary ? (
-        <p className="search-result__summary">
+        <p>
           <Highlighted text={hit.summary} terms={terms} />
         </p>
       ) : null}
       {hit.snippet ? (
-        <p className="search-result__snippet">
+        <p>
           <Highlighted text={hit.snippet} terms={terms} />
         </p>
       ) : null}
@@ -69,7 +71,7 @@ export function SearchResults({ query, terms, results }: Props) {
         {total === 1 ? '1 result' : `${total} results`} for “{query}”
         {totalPages > 1 ? ` (showing ${first}–${first + hits.length - 1})` : ''}
       </p>
-      <ol className="search-results">
+      <ol className={`search-results ${styles.results}`}>
         {hits.map((hit) => (
           <li key={`${hit.collection}:${hit.id}`}>
             <SearchResult hit={hit} terms={terms} />

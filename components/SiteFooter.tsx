@@ -1,19 +1,22 @@
 import Link from 'next/link'
 
 import { routes } from '@/lib/paths/routes'
-import { site } from '@/lib/config/site'
+import styles from './SiteFooter.module.css'
+import { getPractice } from '@/lib/queries/practice'
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  const practice = await getPractice()
   return (
-    <footer className="site-footer">
+    <footer className={styles.footer}>
       <div className="container">
         <p>
-          <Link href={routes.home()}>{site.name}</Link> · {site.tagline}
+          <Link href={routes.home()}>{practice.name}</Link>
+          {practice.tagline ? ` · ${practice.tagline}` : ''}
         </p>
-        <p className="muted">
-          Articles here share general information about massage therapy and are not a substitute for medical
-          advice.
+        <p>
+          <Link href={routes.contact()}>Contact, address and opening hours</Link>
         </p>
+        {practice.footerNote ? <p className="muted">{practice.footerNote}</p> : null}
       </div>
     </footer>
   )

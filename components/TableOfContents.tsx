@@ -1,4 +1,5 @@
 import { type TocEntry, TOC_MIN_ENTRIES } from '@/lib/richtext/headings'
+import styles from './TableOfContents.module.css'
 
 const TITLE_ID = 'table-of-contents-title'
 
@@ -19,11 +20,11 @@ export function TableOfContents({ entries }: { entries: TocEntry[] }) {
     else sections.push({ entry, children: [] })
   }
   return (
-    <nav className="toc" aria-labelledby={TITLE_ID}>
-      <h2 id={TITLE_ID} className="toc__title">
+    <nav className={`toc ${styles.toc}`} aria-labelledby={TITLE_ID}>
+      <h2 id={TITLE_ID} className={styles.title}>
         In this article
       </h2>
-      <ol className="toc__list">
+      <ol>
         {sections.map(({ entry, children }) => (
           <li key={entry.id}>
             <a href={`#${entry.id}`}>{entry.text}</a>

@@ -2,13 +2,14 @@ import Link from 'next/link'
 
 import type { Topic } from '@/payload-types'
 import { routes } from '@/lib/paths/routes'
+import styles from './TopicLinks.module.css'
 
 export function TopicLinks({ topics }: { topics: Pick<Topic, 'id' | 'name' | 'slug'>[] }) {
   if (topics.length === 0) return null
   return (
-    <nav className="topics" aria-label="Topics">
+    <nav className={styles.topics} aria-label="Topics">
       <span className="muted">Topics:</span>
-      <ul className="topic-list">
+      <ul className={styles.list}>
         {topics.map((topic) => (
           <li key={topic.id}>
             <Link href={routes.topic(topic.slug)} rel="tag">

@@ -9,6 +9,10 @@ export const USERS = 'users'
 export const INQUIRIES = 'inquiries'
 /** Added by @payloadcms/plugin-redirects: hand-made redirects and the automatic ones after a slug change. */
 export const REDIRECTS = 'redirects'
+/** Public services and prices (`/services`), with drafts like articles. */
+export const SERVICES = 'services'
+/** Global: her practice's name, contact details, hours, look and menu (admin: Settings → Practice). */
+export const PRACTICE = 'practice'
 
 /** The article body's benefit-list block (stored inside the rich text): never rename it. */
 export const BENEFIT_LIST_BLOCK = 'benefitList'

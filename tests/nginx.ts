@@ -25,17 +25,25 @@ export function composeNginxSite(): string {
   return compose.configs['nginx-site'].content.replaceAll('$$', '$')
 }
 
-export async function startNginx(upstream: string): Promise<Nginx> {
+/**
+ * `upstream`: the app's address, or several (instances nginx balances over, as over Compose's
+ * replicas). `cache: false` runs the site without its page cache (the proxy alone, for benchmarks).
+ */
+export async function startNginx(upstream: string | string[], { cache = true }: { cache?: boolean } = {}): Promise<Nginx> {
   if (!existsSync(NGINX_BINARY)) {
     throw new Error(`No nginx at ${NGINX_BINARY}: apt-get install -y nginx-light (.ci/run does), or set NGINX_PATH.`)
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'wellpress-nginx-'))
   const port = await freePort()
-  const upstreamHost = new URL(upstream).host
-  const site = composeNginxSite()
-    .replace('server app:3000;', `server ${upstreamHost};`)
+  const servers = (Array.isArray(upstream) ? upstream : [upstream]).map((address) => `server ${new URL(address).host};`).join('\n        ')
+  let site = composeNginxSite()
+    // Docker's DNS and its replicas are not here: the given addresses, fixed.
+    .replace(/^\s*resolver .*$/m, '')
+    .replace(/^\s*zone wellpress_app .*$/m, '')
+    .replace('server app:3000 resolve;', servers)
     .replace('/var/cache/nginx/wellpress', path.join(dir, 'cache'))
     .replace('listen 80;', `listen 127.0.0.1:${port};`)
+  if (!cache) site = site.replace(/^(\s*)proxy_cache wellpress;$/m, '$1proxy_cache off;')
   for (const name of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(dir, name))
   const temp = (name: string) => path.join(dir, name)
   writeFileSync(

@@ -54,3 +54,24 @@ export const article: ArticleMetadataInput & ArticleJsonLdInput = {
   lastReviewedAt: null,
   meta: {},
 }
+
+/** Her practice settings as lib/queries/practice.ts reads them: what every title, feed and graph names. */
+export const practice = {
+  name: 'Janet Doe Massage',
+  tagline: 'Massage therapy for a healthier body and a calmer mind',
+  description:
+    'Articles on massage therapy and well-being from a licensed massage therapist: how massage supports circulation, stress relief and immune function.',
+  businessType: 'HealthAndBeautyBusiness' as const,
+  telephone: '+1 555-0100',
+  email: 'hello@janet-massage.example',
+  address: { streetAddress: '12 Elm Street', addressLocality: 'Springfield', addressRegion: 'OR', postalCode: '97477', addressCountry: 'US' },
+  geo: { latitude: 44.05, longitude: -123.02 },
+  openingHours: [
+    { days: ['monday' as const, 'tuesday' as const, 'wednesday' as const, 'thursday' as const, 'friday' as const], opens: '09:00', closes: '17:00' },
+    { days: ['saturday' as const], opens: '10:00', closes: '14:00' },
+  ],
+  priceRange: '$$',
+  sameAs: ['https://instagram.com/janet.massage'],
+  logo: null,
+  heroImage: null,
+}

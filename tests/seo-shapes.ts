@@ -101,22 +101,90 @@ export const websiteShape = z.object({
   }),
 })
 
-export const organizationShape = z.object({
-  '@type': z.literal('Organization'),
+const anyImageShape = z.object({
+  '@type': z.literal('ImageObject'),
+  url: absoluteUrl,
+  width: z.string().regex(/^\d+$/).optional(),
+  height: z.string().regex(/^\d+$/).optional(),
+})
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((day) => `https://schema.org/${day}`)
+
+export const openingHoursShape = z.object({
+  '@type': z.literal('OpeningHoursSpecification'),
+  dayOfWeek: z.array(z.enum(DAYS as [string, ...string[]])).min(1),
+  opens: time,
+  closes: time,
+})
+
+/** schema.org `price`: digits with an optional decimal point, no currency sign or thousands separator. */
+export const offerShape = z.object({
+  '@type': z.literal('Offer'),
+  price: z.string().regex(/^\d+(\.\d{1,2})?$/),
+  priceCurrency: z.string().regex(/^[A-Z]{3}$/),
+  url: canonicalUrlShape,
+})
+
+export const offerCatalogShape = z.object({
+  '@type': z.literal('OfferCatalog'),
+  name: text,
+  itemListElement: z
+    .array(offerShape.extend({ itemOffered: z.object({ '@type': z.literal('Service'), '@id': absoluteUrl, name: text }) }))
+    .min(1),
+})
+
+export const BUSINESS_TYPES = ['HealthAndBeautyBusiness', 'DaySpa', 'MedicalBusiness', 'Physiotherapy'] as const
+
+/** The practice: Google's LocalBusiness requirements (name, address) and what it recommends. */
+export const businessShape = z.object({
+  '@type': z.enum(BUSINESS_TYPES),
   '@id': absoluteUrl.refine((id) => id.endsWith('/#organization')),
   name: text,
   url: absoluteUrl,
-  logo: imageShape,
+  description: z.string().min(1).max(160).optional(),
+  logo: anyImageShape,
+  image: anyImageShape,
+  telephone: text.optional(),
+  email: z.email().optional(),
+  address: z
+    .object({
+      '@type': z.literal('PostalAddress'),
+      streetAddress: text.optional(),
+      addressLocality: text.optional(),
+      addressRegion: text.optional(),
+      postalCode: text.optional(),
+      addressCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+    })
+    .optional(),
+  geo: z.object({ '@type': z.literal('GeoCoordinates'), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+  openingHoursSpecification: z.array(openingHoursShape).optional(),
+  priceRange: text.max(100).optional(),
+  sameAs: z.array(absoluteUrl).optional(),
+  hasOfferCatalog: offerCatalogShape.optional(),
+})
+
+export const serviceShape = z.object({
+  '@type': z.literal('Service'),
+  '@id': absoluteUrl,
+  name: text,
+  description: text,
+  url: canonicalUrlShape,
+  provider: reference.refine((ref) => ref['@id'].endsWith('/#organization'), 'the practice'),
+  offers: offerShape,
 })
 
 export const collectionPageShape = z.object({ '@type': z.literal('CollectionPage'), ...webPageFields, breadcrumb: reference, mainEntity: reference })
 export const profilePageShape = z.object({ '@type': z.literal('ProfilePage'), ...webPageFields, breadcrumb: reference, mainEntity: personShape })
 export const webPageShape = z.object({ '@type': z.literal('WebPage'), ...webPageFields })
+export const contactPageShape = z.object({ '@type': z.literal('ContactPage'), ...webPageFields, breadcrumb: reference, about: reference })
 
 /** Every node type the site emits, keyed by `@type`. */
 export const nodeShapes: Record<string, z.ZodType> = {
   WebSite: websiteShape,
-  Organization: organizationShape,
+  ...Object.fromEntries(BUSINESS_TYPES.map((type) => [type, businessShape])),
+  Service: serviceShape,
+  ContactPage: contactPageShape,
   WebPage: webPageShape,
   MedicalWebPage: medicalWebPageShape,
   CollectionPage: collectionPageShape,

@@ -1,13 +1,15 @@
-import type { ReactNode } from 'react'
+import './styles.css'
+import type { CSSProperties, ReactNode } from 'react'
 
 import { PreviewBar } from '@/components/PreviewBar'
 import { SiteFooter } from '@/components/SiteFooter'
 import { SiteHeader } from '@/components/SiteHeader'
 import { rootMetadata } from '@/lib/seo/metadata'
 import { site } from '@/lib/config/site'
-import './styles.css'
+import { getPractice } from '@/lib/queries/practice'
+import '@/app/(frontend)/styles.css'
 
-export const metadata = rootMetadata
+export const generateMetadata = async () => rootMetadata(await getPractice())
 
 // Every page is cached whole after its first render and purged by tag when content changes
 // (lib/cache/tags.ts). The 60 s are for caches in front of the server (Cache-Control s-maxage,
@@ -15,9 +17,12 @@ export const metadata = rootMetadata
 // a page at most that often, in the background, and only while it is being visited.
 export const revalidate = 60
 
-export default function FrontendLayout({ children }: { children: ReactNode }) {
+export default async function FrontendLayout({ children }: { children: ReactNode }) {
+  const { accent } = await getPractice()
+  // Her accent colour (checked for contrast when saved) for links and buttons.
+  const colors = { '--color-accent': accent.accent, '--color-accent-strong': accent.strong } as CSSProperties
   return (
-    <html lang={site.locale}>
+    <html lang={site.locale} style={colors}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content

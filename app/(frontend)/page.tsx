@@ -1,7 +1,6 @@
 import Link from 'next/link'
 
 import { ArticleList } from '@/components/ArticleCard'
-import { BookingLink } from '@/components/AuthorCard'
 import { RichText } from '@/components/RichText'
 import { getLatestArticles } from '@/lib/queries/articles'
 import { getFeaturedAuthor } from '@/lib/queries/authors'
@@ -10,19 +9,46 @@ import { JsonLd } from '@/components/JsonLd'
 import { homePageGraph } from '@/lib/seo/jsonld'
 import { homeMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/paths/routes'
-import { site } from '@/lib/config/site'
+import styles from './page.module.css'
+import { BookButton } from '@/components/BookButton'
+import { MediaImage } from '@/components/MediaImage'
+import { ServiceList } from '@/components/ServiceList'
+import { populated } from '@/lib/queries/populated'
+import { getPractice } from '@/lib/queries/practice'
+import { getServices } from '@/lib/queries/services'
 
-export const metadata = homeMetadata()
+export const generateMetadata = async () => homeMetadata(await getPractice())
 
+/** The front door: her practice, what she offers and for how much, her latest writing, and her. */
 export default async function HomePage() {
-  const [articles, benefits, author] = await Promise.all([getLatestArticles(6), getBenefits(), getFeaturedAuthor()])
+  const [practice, services, articles, benefits, author] = await Promise.all([
+    getPractice(),
+    getServices(),
+    getLatestArticles(6),
+    getBenefits(),
+    getFeaturedAuthor(),
+  ])
+  const photo = populated(author?.photo)
   return (
     <>
-      <JsonLd data={homePageGraph()} />
-      <section className="hero">
-        <h1>{site.name}</h1>
-        <p className="lead">{site.tagline}</p>
+      <JsonLd data={homePageGraph(practice, services)} />
+      <section className={`hero ${styles.hero}`}>
+        {practice.heroImage ? (
+          <MediaImage image={practice.heroImage} size="hero" sizes="(min-width: 60rem) 60rem, 100vw" priority className="hero__image" />
+        ) : null}
+        <h1>{practice.name}</h1>
+        {practice.tagline ? <p className="lead">{practice.tagline}</p> : null}
+        <BookButton practice={practice} />
       </section>
+      {services.length > 0 ? (
+        <section aria-labelledby="services-heading">
+          <h2 id="services-heading">Services and prices</h2>
+          <ServiceList services={services} />
+          <p>
+            <Link href={routes.services()}>All services →</Link>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest articles</h2>
         <ArticleList articles={articles} emptyMessage="The first article is on its way." />
@@ -33,7 +59,7 @@ export default async function HomePage() {
       {benefits.length > 0 ? (
         <section aria-labelledby="benefits-heading">
           <h2 id="benefits-heading">How massage helps</h2>
-          <ol className="benefit-summary">
+          <ol className={styles.benefitSummary}>
             {benefits.map((benefit) => (
               <li key={benefit.id}>
                 <Link href={routes.benefit(benefit.slug)}>{benefit.title}</Link>
@@ -44,14 +70,18 @@ export default async function HomePage() {
         </section>
       ) : null}
       {author ? (
-        <section className="author-intro" aria-labelledby="author-heading">
+        <section className={`author-intro ${styles.authorIntro}`} aria-labelledby="author-heading">
+          {photo ? <MediaImage image={photo} size="thumbnail" sizes="96px" className="author-intro__photo" /> : null}
           <h2 id="author-heading">
             Meet {author.name}
             {author.credentials ? `, ${author.credentials}` : ''}
           </h2>
           <RichText data={author.bio} />
-          <p>Ready to feel better in your body? {author.name} would love to hear from you.</p>
-          <BookingLink author={author} />
+          <p>
+            Ready to feel better in your body? {author.name} would love to hear from you.{' '}
+            <Link href={routes.author(author.slug)}>More about {author.name}</Link>
+          </p>
+          <BookButton practice={practice} />
         </section>
       ) : null}
     </>

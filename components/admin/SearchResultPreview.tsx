@@ -1,7 +1,7 @@
 'use client'
 
 import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
-import { useDeferredValue, useMemo } from 'react'
+import { useDeferredValue, useEffect, useMemo, useState } from 'react'
 
 import { DESCRIPTION_MAX_LENGTH, ownDescription, type SearchResultPreviewProps, truncateAtWord } from '@/lib/seo/summary'
 
@@ -13,7 +13,22 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
  * asks the server once, when the page opens, and so showed a new article the home page's
  * address): the real address of the page, the title and the description it will have.
  */
-export function SearchResultPreview({ siteUrl, siteName, pathPrefixes }: SearchResultPreviewProps) {
+/** Her practice's name, as the page's <title> ends with it (read from the settings once). */
+function usePracticeName(): string {
+  const [name, setName] = useState('')
+  useEffect(() => {
+    const controller = new AbortController()
+    fetch('/api/globals/practice?depth=0&select[name]=true', { credentials: 'include', signal: controller.signal })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((practice: { name?: string } | null) => setName(practice?.name ?? ''))
+      .catch(() => {})
+    return () => controller.abort()
+  }, [])
+  return name
+}
+
+export function SearchResultPreview({ siteUrl, pathPrefixes }: SearchResultPreviewProps) {
+  const siteName = usePracticeName()
   const { collectionSlug } = useDocumentInfo()
   const fields = useFormFields(([formFields]) => formFields)
   const values = useDeferredValue(fields)
@@ -26,7 +41,7 @@ export function SearchResultPreview({ siteUrl, siteName, pathPrefixes }: SearchR
     const own = ownDescription({ excerpt: value('excerpt'), content: value('content'), summary: value('summary'), description: value('description') })
     return {
       address: prefix && slug ? `${siteUrl}${prefix}${slug}` : null,
-      title: text(value('meta.title')) || (name ? `${name} · ${siteName}` : ''),
+      title: text(value('meta.title')) || (name ? (siteName ? `${name} · ${siteName}` : name) : ''),
       description: truncateAtWord(text(value('meta.description')) || own, DESCRIPTION_MAX_LENGTH),
     }
   }, [values, collectionSlug, pathPrefixes, siteUrl, siteName])

@@ -1,5 +1,4 @@
 import { absoluteUrl } from '../paths/urls'
-import { site } from '../config/site'
 
 /** Where Payload's admin takes a reset token (its default `admin.routes.reset` under /admin). */
 export const resetPasswordPath = (token: string) => `/admin/reset/${encodeURIComponent(token)}`
@@ -8,10 +7,10 @@ export const resetPasswordPath = (token: string) => `/admin/reset/${encodeURICom
  * The password-reset e-mail. The link is built from SITE_URL, never from the request's Host
  * header, which whoever asks for the reset chooses.
  */
-export function passwordResetEmail(token: string) {
+export function passwordResetEmail(token: string, practiceName: string) {
   const link = absoluteUrl(resetPasswordPath(token))
   const text = [
-    `Someone asked to reset the password of your ${site.name} account.`,
+    `Someone asked to reset the password of your ${practiceName} account.`,
     '',
     `To choose a new password, open this link within the hour: ${link}`,
     '',
@@ -21,5 +20,5 @@ export function passwordResetEmail(token: string) {
     .split('\n\n')
     .map((paragraph) => `<p>${paragraph.replace(link, `<a href="${link}">${link}</a>`)}</p>`)
     .join('\n')
-  return { subject: `Reset your ${site.name} password`, text, html }
+  return { subject: `Reset your ${practiceName} password`, text, html }
 }

@@ -14,14 +14,16 @@ import {
   BACKUP_FORMAT_VERSION,
   collectionFile,
   formatBytes,
+  globalFile,
   type Manifest,
   MANIFEST_FILE,
   uploadFile,
   versionsFile,
 } from './format'
 import { PRIVATE_FILE_MODE } from '../config/dataDir'
+import { type BucketFiles, mediaBucket } from '../storage/s3'
 import { silentProgress, type Progress } from './progress'
-import { adapterOf, appVersion, backedUpCollections, hasVersions, payloadVersion, uploadDirs } from './source'
+import { adapterOf, appVersion, backedUpCollections, backedUpGlobals, hasVersions, payloadVersion, uploadDirs } from './source'
 
 /** Documents are read a page at a time, so a large site never has to fit in memory at once. */
 const PAGE_SIZE = 250
@@ -33,7 +35,12 @@ export type ExportReport = { file: string; bytes: number; manifest: Manifest }
  * `outFile`. Reads go through the database adapter: no access control, no hooks, hidden fields
  * (password hashes and salts) included. The archive appears at `outFile` only once complete.
  */
-export async function exportBackup(payload: Payload, outFile: string, progress: Progress = silentProgress): Promise<ExportReport> {
+export async function exportBackup(
+  payload: Payload,
+  outFile: string,
+  progress: Progress = silentProgress,
+  bucket: BucketFiles | undefined = mediaBucket(),
+): Promise<ExportReport> {
   const staging = await mkdtemp(path.join(os.tmpdir(), 'wellpress-export-'))
   const partial = `${outFile}.partial`
   try {
@@ -61,8 +68,22 @@ export async function exportBackup(payload: Payload, outFile: string, progress: 
       progress.note(`${slug}: ${docs} document${docs === 1 ? '' : 's'}${versions === null ? '' : `, ${versions} version${versions === 1 ? '' : 's'}`}`)
     }
 
+    // Globals name media (her logo) too: their files are listed as needed like any document's.
+    await mkdir(path.join(staging, 'globals'))
+    const globals: Manifest['globals'] = []
+    for (const slug of backedUpGlobals(payload)) {
+      const stored = (await payload.db.findGlobal({ slug })) as Record<string, unknown> | null
+      // A global never saved has no row: nothing to carry, and the target keeps its defaults.
+      if (!stored || !stored.id) continue
+      await writeFile(path.join(staging, globalFile(slug)), `${JSON.stringify(stored)}\n`)
+      globals.push({ slug })
+      progress.note(`${slug}: settings`)
+    }
+
     const uploads: Manifest['uploads'] = { files: [], missing: [] }
-    for (const { slug, dir } of uploadDirs(payload)) {
+    for (const { slug, dir: folder } of uploadDirs(payload)) {
+      // Media in a bucket (S3_BUCKET): fetched into the staging folder first, then archived alike.
+      const dir = bucket ? await downloadBucket(bucket, path.join(staging, 'bucket', slug), progress) : folder
       const files = existsSync(dir) ? await listFiles(dir) : []
       const present = new Set(files)
       for (const name of namedFiles.get(slug) ?? []) if (!present.has(name)) uploads.missing.push(`${slug}/${name}`)
@@ -90,6 +111,7 @@ export async function exportBackup(payload: Payload, outFile: string, progress: 
       createdAt: new Date().toISOString(),
       source: { adapter: adapterOf(payload) },
       collections,
+      globals,
       uploads,
     }
     await writeFile(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
@@ -98,6 +120,7 @@ export async function exportBackup(payload: Payload, outFile: string, progress: 
       MANIFEST_FILE,
       ...collections.map(({ slug }) => collectionFile(slug)),
       ...collections.filter(({ versions }) => versions !== null).map(({ slug }) => versionsFile(slug)),
+      ...globals.map(({ slug }) => globalFile(slug)),
       ...uploads.files.map((file) => uploadFile(file.collection, file.path)),
     ]
     const uploadBytes = uploads.files.reduce((sum, file) => sum + file.bytes, 0)
@@ -171,6 +194,19 @@ async function checkCount(written: number, stored: number, what: string) {
   if (written !== stored) {
     throw new Error(`${what}: exported ${written} but the database holds ${stored}; was it changing during the export? Run it again.`)
   }
+}
+
+async function downloadBucket(bucket: BucketFiles, dir: string, progress: Progress): Promise<string> {
+  const keys = await bucket.list()
+  for (const [index, key] of keys.entries()) {
+    // A key that would land outside the folder (`../x`) is not a media file of this site.
+    const to = path.resolve(dir, key)
+    if (!to.startsWith(dir + path.sep)) throw new Error(`The bucket holds an unsafe key: ${key}`)
+    await bucket.download(key, to)
+    progress.bytes('fetching files from the bucket', index + 1, keys.length, index + 1, keys.length)
+  }
+  progress.done()
+  return dir
 }
 
 /** The file names an upload document points to: the original and each generated size. */

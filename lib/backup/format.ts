@@ -6,6 +6,7 @@ import { z } from 'zod'
  *   manifest.json                  what the archive holds (below)
  *   collections/<slug>.ndjson      every document of a collection, one JSON object a line
  *   versions/<slug>.ndjson         every stored version (drafts, autosaves, published), oldest first
+ *   globals/<slug>.json            each global that was ever saved (the practice settings), as stored
  *   uploads/<slug>/<file>          every file in an upload collection's folder (media: data/media),
  *                                  generated sizes included
  *
@@ -13,12 +14,16 @@ import { z } from 'zod'
  * hash and salt included, no access control, no hooks), so an import restores them unchanged.
  */
 export const BACKUP_FORMAT = 'wellpress-backup'
-/** Bump when the layout changes in a way an older import cannot read. */
-export const BACKUP_FORMAT_VERSION = 1
+/**
+ * Bump when the layout changes in a way an older import cannot read. 2: globals (the practice
+ * settings), which an import of format 1 would silently leave behind.
+ */
+export const BACKUP_FORMAT_VERSION = 2
 
 export const MANIFEST_FILE = 'manifest.json'
 export const collectionFile = (slug: string) => `collections/${slug}.ndjson`
 export const versionsFile = (slug: string) => `versions/${slug}.ndjson`
+export const globalFile = (slug: string) => `globals/${slug}.json`
 export const uploadFile = (slug: string, relative: string) => `uploads/${slug}/${relative}`
 
 /**
@@ -39,6 +44,8 @@ export const manifestSchema = z.object({
   source: z.object({ adapter: z.string() }),
   /** Documents and versions per collection, in the order import must restore them. */
   collections: z.array(z.object({ slug: z.string().min(1), docs: count, versions: count.nullable() })),
+  /** Globals that were saved at the time of the export (format 1 had none). */
+  globals: z.array(z.object({ slug: z.string().min(1) })).default([]),
   uploads: z.object({
     files: z.array(
       z.object({ collection: z.string().min(1), path: z.string().min(1), bytes: count, sha256: z.string().regex(/^[0-9a-f]{64}$/) }),

@@ -1,19 +1,23 @@
 import { existsSync } from 'node:fs'
-import { copyFile, lstat, mkdir } from 'node:fs/promises'
+import { copyFile, lstat, mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+import type { CollectionSlug, GlobalSlug, Payload, PayloadRequest } from 'payload'
+
+import { type BucketFiles, contentTypeOf, mediaBucket } from '../storage/s3'
 
 import { BackupError, openArchive, readNdjson } from './archive'
 import { hashFile } from './export'
-import { collectionFile, isSafeMediaPath, type Manifest, type StoredDoc, type StoredVersion, uploadFile, versionsFile } from './format'
+import { collectionFile, globalFile, isSafeMediaPath, type Manifest, type StoredDoc, type StoredVersion, uploadFile, versionsFile } from './format'
 import { keepsId, objectIdFor, rewriteIds, type TargetAdapter } from './ids'
 import { silentProgress, type Progress } from './progress'
-import { adapterOf, backedUpCollections, hasVersions, uploadDirs } from './source'
+import { adapterOf, backedUpCollections, backedUpGlobals, hasVersions, uploadDirs } from './source'
 
 export type ImportReport = {
   target: TargetAdapter
   collections: { slug: string; docs: number; versions: number | null }[]
+  /** Globals restored (the practice settings). */
+  globals: string[]
   files: { copied: number; alreadyThere: number; bytes: number }
   /** Documents that got a new id because the target cannot store theirs (uuid → MongoDB). */
   newIds: number
@@ -25,23 +29,30 @@ export type ImportReport = {
  * purge, no slug-change redirect, no "publishedAt" stamping; documents, versions, timestamps and
  * password hashes land exactly as exported. Everything is checked before the first write.
  */
-export async function importBackup(payload: Payload, archiveFile: string, progress: Progress = silentProgress): Promise<ImportReport> {
+export async function importBackup(
+  payload: Payload,
+  archiveFile: string,
+  progress: Progress = silentProgress,
+  bucket: BucketFiles | undefined = mediaBucket(),
+): Promise<ImportReport> {
   const archive = await openArchive(archiveFile)
   try {
     const { manifest, dir } = archive
     const target = adapterOf(payload)
     const order = restorableCollections(payload, manifest)
+    const globals = restorableGlobals(payload, manifest)
     await refuseUnlessEmpty(payload)
-    const uploads = await checkUploads(payload, manifest, dir, progress)
+    const uploads = await checkUploads(payload, manifest, dir, progress, bucket)
     const newIds = await plannedIds(dir, manifest, target)
     if (newIds.size > 0) {
       progress.note(`${newIds.size} documents get new ids: ${manifest.source.adapter} ids do not fit ${target}; every reference is rewritten.`)
     }
 
-    const files = await copyUploads(uploads, progress)
+    const files = await copyUploads(uploads, progress, bucket)
     const collections = await restoreDocuments(payload, order, dir, newIds, progress)
     await verifyCounts(payload, collections)
-    return { target, collections, files, newIds: newIds.size }
+    await restoreGlobals(payload, globals, dir, newIds, progress)
+    return { target, collections, globals, files, newIds: newIds.size }
   } finally {
     await archive.close()
   }
@@ -64,8 +75,37 @@ function restorableCollections(payload: Payload, manifest: Manifest): Manifest['
   })
 }
 
+/** The archive's globals; one this app lacks is refused like an unknown collection. */
+function restorableGlobals(payload: Payload, manifest: Manifest): GlobalSlug[] {
+  const known = backedUpGlobals(payload) as string[]
+  const unknown = manifest.globals.filter(({ slug }) => !known.includes(slug))
+  if (unknown.length > 0) {
+    throw new BackupError(
+      `The backup holds settings this version of Wellpress does not have: ${unknown.map(({ slug }) => slug).join(', ')}. ` +
+        `It was made by Wellpress ${manifest.appVersion}; import it with that version.`,
+    )
+  }
+  return manifest.globals.map(({ slug }) => slug as GlobalSlug)
+}
+
+/** After the documents (a global names media, pages): stored as exported, references rewritten where ids changed. */
+async function restoreGlobals(payload: Payload, globals: GlobalSlug[], dir: string, newIds: Map<string, string>, progress: Progress) {
+  const req = { context: { disableRevalidate: true, importingBackup: true } } as Partial<PayloadRequest>
+  for (const slug of globals) {
+    const file = path.join(dir, globalFile(slug))
+    if (!existsSync(file)) throw new BackupError(`The backup is missing ${globalFile(slug)}, which its manifest lists.`)
+    const { id: _id, globalType: _type, ...data } = rewriteIds(JSON.parse(await readFile(file, 'utf8')) as StoredDoc, newIds) as StoredDoc & { globalType?: unknown }
+    await payload.db.createGlobal({ slug, data, req, returning: false })
+    progress.note(`${slug}: settings restored`)
+  }
+}
+
 async function refuseUnlessEmpty(payload: Payload) {
   const occupied: string[] = []
+  for (const slug of backedUpGlobals(payload)) {
+    const stored = (await payload.db.findGlobal({ slug })) as { id?: unknown } | null
+    if (stored?.id) occupied.push(`the ${slug} settings`)
+  }
   for (const slug of backedUpCollections(payload)) {
     const { totalDocs } = await payload.db.count({ collection: slug })
     if (totalDocs > 0) occupied.push(`${slug} (${totalDocs})`)
@@ -82,10 +122,11 @@ async function refuseUnlessEmpty(payload: Payload) {
   }
 }
 
+/** `to`: a path in the upload folder, or with a bucket (S3_BUCKET) the file's key there. */
 type PlannedUpload = { from: string; to: string; bytes: number; copy: boolean }
 
 /** Every file the manifest names: present, intact (SHA-256), and not clashing with a different file at the target. */
-async function checkUploads(payload: Payload, manifest: Manifest, dir: string, progress: Progress): Promise<PlannedUpload[]> {
+async function checkUploads(payload: Payload, manifest: Manifest, dir: string, progress: Progress, bucket?: BucketFiles): Promise<PlannedUpload[]> {
   const folders = new Map(uploadDirs(payload).map(({ slug, dir: folder }) => [slug as string, folder]))
   const planned: PlannedUpload[] = []
   const total = manifest.uploads.files.reduce((sum, file) => sum + file.bytes, 0)
@@ -102,26 +143,28 @@ async function checkUploads(payload: Payload, manifest: Manifest, dir: string, p
       progress.bytes('checking files', done, total, index, manifest.uploads.files.length)
     })
     if (sha256 !== file.sha256) throw new BackupError(`${file.collection}/${file.path} in the backup is damaged (its SHA-256 does not match the manifest).`)
-    const to = path.join(folder, file.path)
-    let copy = true
-    if (existsSync(to)) {
-      if ((await hashFile(to)).sha256 !== file.sha256) {
-        throw new BackupError(`${to} already exists with different content. Move it away (or use an empty upload folder), then import.`)
-      }
-      copy = false
+    const to = bucket ? file.path : path.join(folder, file.path)
+    const existing = bucket ? await bucket.sha256(to) : existsSync(to) ? (await hashFile(to)).sha256 : null
+    if (existing !== null && existing !== file.sha256) {
+      const where = bucket ? `${to} in the bucket` : to
+      throw new BackupError(`${where} already exists with different content. Move it away (or use an empty upload folder or bucket), then import.`)
     }
+    const copy = existing === null
     planned.push({ from, to, bytes: file.bytes, copy })
   }
   progress.done()
   return planned
 }
 
-async function copyUploads(planned: PlannedUpload[], progress: Progress): Promise<ImportReport['files']> {
+async function copyUploads(planned: PlannedUpload[], progress: Progress, bucket?: BucketFiles): Promise<ImportReport['files']> {
   const total = planned.reduce((sum, file) => sum + file.bytes, 0)
   let bytes = 0
   let copied = 0
   for (const [index, file] of planned.entries()) {
-    if (file.copy) {
+    if (file.copy && bucket) {
+      await bucket.upload(file.from, file.to, contentTypeOf(file.to), file.bytes)
+      copied++
+    } else if (file.copy) {
       await mkdir(path.dirname(file.to), { recursive: true })
       await copyFile(file.from, file.to)
       copied++

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionSlug, GlobalSlug, Payload } from 'payload'
 
 import type { TargetAdapter } from './ids'
 import { NOT_BACKED_UP } from './format'
@@ -32,6 +32,11 @@ export function backedUpCollections(payload: Payload): CollectionSlug[] {
     (collection) => !(NOT_BACKED_UP as readonly string[]).includes(collection.slug),
   )
   return restoreOrder(configs) as CollectionSlug[]
+}
+
+/** Every global a backup holds (the practice settings). */
+export function backedUpGlobals(payload: Payload): GlobalSlug[] {
+  return payload.config.globals.map((global) => global.slug as GlobalSlug)
 }
 
 export function hasVersions(payload: Payload, slug: CollectionSlug): boolean {

@@ -27,12 +27,17 @@
  * 4. Nothing stored before the server started is served (lib/cache/startup.ts says why): such an
  *    entry is reported missing, and renders afresh.
  *
+ * With REDIS_URL the entries and the purges live in Redis instead (lib/cache/shared.js), shared by
+ * every app instance, with the same three corrections; FileSystemCache then stores nothing.
+ *
  * Plain JavaScript: Next loads this module with import() at run time, outside its bundles.
  */
 import * as fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
 import { areTagsStale, tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
 
+import { redactedUrl, redisUrl } from '../storage/redis.js'
 import { cacheClock, fillStamp, fillStarted, servedFrom } from './fills.js'
+import { buildIdOf, SharedCache } from './shared.js'
 
 // Node hands this CommonJS module over as `default` (module.exports, whose `default` is the class);
 // Next's bundler, which also compiles this file into the proxy's bundle, as the class itself.
@@ -71,18 +76,45 @@ export function isErrorPage(entry) {
   return entry.value?.kind === 'APP_PAGE' && typeof entry.value.status === 'number' && entry.value.status >= 400
 }
 
+/** Logs a failed Redis call at most once a minute; the request goes on without the shared cache. */
+let lastReported = 0
+/** @param {string} what @param {unknown} error */
+function reportSharedFailure(what, error) {
+  if (Date.now() - lastReported < 60_000) return
+  lastReported = Date.now()
+  const message = error instanceof Error ? error.message : String(error)
+  console.error(`[cache] ${what} failed on the shared cache (${redactedUrl(redisUrl() ?? '')}): ${message}`)
+}
+
 export default class WellpressCacheHandler extends FileSystemCache {
   /** @param {{ fs: unknown; serverDistDir: string; flushToDisk?: boolean; maxMemoryCacheSize?: number; dev?: boolean }} ctx as Next passes it */
   constructor(ctx) {
     super(ctx)
+    // `next build` prerenders into its own memory: a build needs no Redis, and writes nothing there.
+    const building = process.env.NEXT_PHASE === 'phase-production-build'
+    /** @type {SharedCache | undefined} */
+    this.shared = redisUrl() && !building && !ctx.dev ? new SharedCache(buildIdOf(ctx.serverDistDir)) : undefined
+  }
+
+  /** @param {string} key @param {GetContext} ctx @returns {Promise<Entry | null>} */
+  async read(key, ctx) {
+    if (!this.shared) return super.get(key, /** @type {any} */ (ctx))
+    try {
+      return await this.shared.get(key, (entry) => tagsOf(entry, ctx))
+    } catch (error) {
+      // Redis away: render from the database (a miss), as an instance without a cache would.
+      reportSharedFailure('a read', error)
+      return null
+    }
   }
 
   /** @param {string} key @param {GetContext} ctx */
   async get(key, ctx) {
     const now = cacheClock()
-    /** @type {Entry | null} */
-    const entry = await super.get(key, /** @type {any} */ (ctx))
-    if (!entry || (entry.lastModified ?? now) < servedFrom()) {
+    const entry = await this.read(key, ctx)
+    // In memory, nothing from before this start (lib/cache/startup.ts). The shared cache holds
+    // only what instances rendered from the live database, stamped on Redis's clock: kept.
+    if (!entry || (!this.shared && (entry.lastModified ?? now) < servedFrom())) {
       fillStarted(key, now)
       return null
     }
@@ -94,8 +126,16 @@ export default class WellpressCacheHandler extends FileSystemCache {
   }
 
   /** @param {string} key @param {any} data @param {any} ctx */
-  set(key, data, ctx) {
+  async set(key, data, ctx) {
     const stamp = fillStamp(key, cacheClock())
+    if (this.shared) {
+      try {
+        await this.shared.set(key, data, ctx?.fetchCache ? undefined : ctx?.cacheControl, stamp)
+      } catch (error) {
+        reportSharedFailure('a write', error)
+      }
+      return
+    }
     const written = super.set(key, data, ctx)
     // FileSystemCache puts the entry in memory before its first await: restamp it right away.
     const stored = FileSystemCache.memoryCache?.get(key)
@@ -110,10 +150,16 @@ export default class WellpressCacheHandler extends FileSystemCache {
    */
   async revalidateTag(tags, durations) {
     const now = cacheClock()
-    for (const tag of typeof tags === 'string' ? [tags] : tags) {
-      const existing = tagsManifest.get(tag) ?? {}
-      if (!durations) tagsManifest.set(tag, { ...existing, expired: now })
-      else tagsManifest.set(tag, { ...existing, stale: now, ...(durations.expire !== undefined ? { expired: now + durations.expire * 1000 } : {}) })
+    const list = typeof tags === 'string' ? [tags] : tags
+    /** @type {{ stale?: number; expired?: number }} */
+    const marks = !durations ? { expired: now } : { stale: now, ...(durations.expire !== undefined ? { expired: now + durations.expire * 1000 } : {}) }
+    for (const tag of list) tagsManifest.set(tag, { ...(tagsManifest.get(tag) ?? {}), ...marks })
+    if (!this.shared || list.length === 0) return
+    try {
+      await this.shared.purge(list, marks)
+    } catch (error) {
+      // Applied here; the other instances keep the old version until the next change reaches them.
+      console.error(`[cache] a purge of ${list.join(', ')} did not reach the other instances: ${error instanceof Error ? error.message : error}`)
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ARTICLES, AUTHORS, BENEFITS, MEDIA, REDIRECTS, TOPICS } from '../collections'
+import { ARTICLES, AUTHORS, BENEFITS, MEDIA, PRACTICE, REDIRECTS, SERVICES, TOPICS } from '../collections'
 
 /**
  * The cache tags shared by the data-access layer (lib/queries/, which tags what it caches) and the
@@ -33,16 +33,27 @@ export const tags = {
   author: (slug: string) => documentTag(AUTHORS, slug),
   topics: TOPICS,
   topic: (slug: string) => documentTag(TOPICS, slug),
+  services: SERVICES,
+  service: (slug: string) => documentTag(SERVICES, slug),
   media: MEDIA,
   redirects: REDIRECTS,
+  /** The practice settings (a global): every page, feed and share image shows them. */
+  practice: PRACTICE,
 } as const
 
-export type CachedCollection = typeof ARTICLES | typeof BENEFITS | typeof AUTHORS | typeof TOPICS | typeof MEDIA | typeof REDIRECTS
+export type CachedCollection =
+  | typeof ARTICLES
+  | typeof BENEFITS
+  | typeof SERVICES
+  | typeof AUTHORS
+  | typeof TOPICS
+  | typeof MEDIA
+  | typeof REDIRECTS
 
-export const CACHED_COLLECTIONS: readonly CachedCollection[] = [ARTICLES, BENEFITS, AUTHORS, TOPICS, MEDIA, REDIRECTS]
+export const CACHED_COLLECTIONS: readonly CachedCollection[] = [ARTICLES, BENEFITS, SERVICES, AUTHORS, TOPICS, MEDIA, REDIRECTS]
 
 /** Rich text (article bodies, benefit descriptions, author bios) may link to any page. */
-export const richTextLinkTags = [tags.articles, tags.benefits, tags.authors, tags.topics] as const
+export const richTextLinkTags = [tags.articles, tags.benefits, tags.services, tags.authors, tags.topics] as const
 
 /** Next refuses tags over 256 characters; a slug never gets near (slugs are capped well below). */
 function documentTag(collection: string, slug: string): string {

@@ -1,7 +1,6 @@
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 
 import type { Env } from './env'
-import { site } from './site'
 
 /** Mail submission with STARTTLS, what providers ask for unless they say otherwise. */
 export const DEFAULT_SMTP_PORT = 587
@@ -38,7 +37,8 @@ export function emailAdapter(env: Env) {
   if (!env.SMTP_HOST || !env.SMTP_FROM) return undefined
   return nodemailerAdapter({
     defaultFromAddress: env.SMTP_FROM,
-    defaultFromName: site.name,
+    // Every message names her practice as its sender itself (lib/practice/sender.ts); this is only the adapter's required default.
+    defaultFromName: 'Website',
     skipVerify: true,
     transportOptions: smtpTransportOptions({ ...env, SMTP_HOST: env.SMTP_HOST }),
   })

@@ -86,6 +86,23 @@ export const envSchema = z
     /** The first admin, created at start when the database has no user yet (lib/auth/firstAdmin.ts). */
     ADMIN_EMAIL: optionalString.pipe(z.email({ error: 'expected an e-mail address such as janet@example.com' }).optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(ADMIN_PASSWORD_MIN_LENGTH, `must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters`).optional()),
+    /**
+     * Redis shared by several app instances: Next's cache and its purges, the rate-limit counters
+     * and the job runner's turn (README "Running several instances"). Unset: all in this process.
+     */
+    REDIS_URL: optionalString.pipe(
+      z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL such as redis://redis:6379' }).optional(),
+    ),
+    /** Uploaded media in an S3-compatible bucket instead of data/media (lib/storage/s3.ts). */
+    S3_BUCKET: optionalString,
+    /** The S3 API's address when not AWS itself (MinIO, R2, Spaces…). */
+    S3_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://s3.example.com' }).optional()),
+    /** The bucket's region (default us-east-1, which S3-compatible servers accept). */
+    S3_REGION: optionalString,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    /** `true` for servers that address buckets as a path (`/bucket/key`), as MinIO does. */
+    S3_FORCE_PATH_STYLE: booleanFlag(false),
   })
   .superRefine((env, ctx) => {
     const building = env.NEXT_PHASE === 'phase-production-build'
@@ -104,6 +121,15 @@ export const envSchema = z
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       const missing = env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'
       ctx.addIssue({ code: 'custom', path: [missing], message: `is required with ${missing === 'ADMIN_EMAIL' ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}` })
+    }
+    // S3 settings mean nothing without a bucket, and keys come in pairs.
+    if (!env.S3_BUCKET) {
+      for (const name of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'has no effect without S3_BUCKET: set S3_BUCKET too, or remove it' })
+      }
+    } else if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      const missing = env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'
+      ctx.addIssue({ code: 'custom', path: [missing], message: `is required with ${missing === 'S3_ACCESS_KEY_ID' ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'}` })
     }
     // SMTP settings work together: a host needs a sender and a recipient, and the rest need a host.
     if (env.SMTP_HOST) {

@@ -1,11 +1,10 @@
 import { env } from './env'
 
-/** The one place the site's identity lives; pages, metadata and the admin read it from here. */
+/**
+ * Where the site lives and how it is laid out. Who it belongs to (name, tagline, description, logo)
+ * is hers to set in the admin: the practice settings, read through lib/queries/practice.ts.
+ */
 export const site = {
-  name: 'Wellpress',
-  tagline: 'Massage therapy for a healthier body and a calmer mind',
-  description:
-    'Articles on massage therapy and well-being from a licensed massage therapist: how massage supports circulation, stress relief and immune function.',
   locale: 'en',
   url: env.SITE_URL,
   postsPerPage: 10,

@@ -1,3 +1,6 @@
+import { usesRedis } from '../storage/redis.js'
+import { RedisHitStore } from './redisStore'
+
 /**
  * Where the counters behind every per-client limit live (failed logins, password-reset mails, the
  * contact form): one small interface, so a store shared by several app instances can replace the
@@ -63,13 +66,15 @@ export class MemoryHitStore implements HitStore {
 }
 
 /**
- * The process's one store. Kept on globalThis: Next may load this module once per route bundle,
- * and the contact page, the REST API and the admin's login must count against the same numbers.
+ * The process's one store: in Redis when REDIS_URL is set (every instance counts together,
+ * lib/limits/redisStore.ts), in memory otherwise. Kept on globalThis: Next may load this module
+ * once per route bundle, and the contact page, the REST API and the admin's login must count
+ * against the same numbers.
  */
 const GLOBAL_KEY = Symbol.for('wellpress.hitStore')
 
 export function hitStore(): HitStore {
   const holder = globalThis as typeof globalThis & { [GLOBAL_KEY]?: HitStore }
-  holder[GLOBAL_KEY] ??= new MemoryHitStore()
+  holder[GLOBAL_KEY] ??= usesRedis() ? new RedisHitStore() : new MemoryHitStore()
   return holder[GLOBAL_KEY]
 }

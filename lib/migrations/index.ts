@@ -5,7 +5,9 @@ import * as migration_20261127_230822_inquiries_login_lockout from './20261127_2
 import * as migration_20261128_035638_media_avif_sizes from './20261128_035638_media_avif_sizes';
 import * as migration_20261206_110852_first_article_title_and_body from './20261206_110852_first_article_title_and_body';
 import * as migration_20261206_124810_per_address_login_limits_held_inquiries from './20261206_124810_per_address_login_limits_held_inquiries';
-import * as migration_20261206_130744_wordpress_import from './20261206_130744_wordpress_import';
+import * as migration_20261206_142834_s3_media_prefix from './20261206_142834_s3_media_prefix';
+import * as migration_20261206_160628_practice_services from './20261206_160628_practice_services';
+import * as migration_20261206_161010_wordpress_import from './20261206_161010_wordpress_import';
 
 export const migrations = [
   {
@@ -44,8 +46,18 @@ export const migrations = [
     name: '20261206_124810_per_address_login_limits_held_inquiries',
   },
   {
-    up: migration_20261206_130744_wordpress_import.up,
-    down: migration_20261206_130744_wordpress_import.down,
-    name: '20261206_130744_wordpress_import'
+    up: migration_20261206_142834_s3_media_prefix.up,
+    down: migration_20261206_142834_s3_media_prefix.down,
+    name: '20261206_142834_s3_media_prefix',
+  },
+  {
+    up: migration_20261206_160628_practice_services.up,
+    down: migration_20261206_160628_practice_services.down,
+    name: '20261206_160628_practice_services',
+  },
+  {
+    up: migration_20261206_161010_wordpress_import.up,
+    down: migration_20261206_161010_wordpress_import.down,
+    name: '20261206_161010_wordpress_import'
   },
 ];

@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 
-import { ARTICLES, AUTHORS, USERS } from '../collections'
+import { ARTICLES, AUTHORS, PRACTICE, USERS } from '../collections'
 import { authorProfileOf } from '../auth/authorProfile'
 import type { User } from '../../payload-types'
+import { PLACEHOLDER_PRACTICE_NAME } from '../practice/placeholder'
 import { toPlainText } from '../richtext/lexical'
 import { SAMPLE_AUTHOR } from '../seed'
 
@@ -10,7 +11,7 @@ import { SAMPLE_AUTHOR } from '../seed'
  * The first-run checklist at the top of the admin dashboard: what a new site still needs from
  * her. Every item is worked out from the data each time the dashboard renders, so it ticks itself
  * off when the thing is done, wherever it was done. Adding an item is one more entry in
- * FIRST_RUN_CHECKS (the practice's name will be one, once the site has practice settings).
+ * FIRST_RUN_CHECKS.
  */
 export type ChecklistItem = {
   key: string
@@ -85,8 +86,26 @@ export const firstArticleWritten: ChecklistCheck = async ({ payload, adminRoute 
     : { ...base, done: false, detail: 'A title and a few paragraphs are enough: the address, summary and byline fill themselves in.' }
 }
 
+/**
+ * "Name your practice": done once the practice settings carry a name other than the seeded
+ * placeholder (lib/practice/placeholder.ts). Every header, title, feed and share image shows it.
+ */
+export const practiceNamed: ChecklistCheck = async ({ payload, adminRoute }) => {
+  const base = { key: 'practice-name', label: 'Name your practice', href: `${adminRoute}/globals/${PRACTICE}` }
+  const practice = await payload.findGlobal({ slug: PRACTICE, depth: 0, overrideAccess: true, select: { name: true } })
+  const name = practice.name?.trim()
+  if (name && name !== PLACEHOLDER_PRACTICE_NAME) {
+    return { ...base, done: true, detail: `Visitors see “${name}” in the header, page titles, feeds and share images.` }
+  }
+  return {
+    ...base,
+    done: false,
+    detail: `The site is still called “${PLACEHOLDER_PRACTICE_NAME}”: set your practice's name, address, hours and booking link in Settings → Practice.`,
+  }
+}
+
 /** In the order the dashboard lists them. */
-export const FIRST_RUN_CHECKS: ChecklistCheck[] = [authorProfileChecked, firstArticleWritten]
+export const FIRST_RUN_CHECKS: ChecklistCheck[] = [practiceNamed, authorProfileChecked, firstArticleWritten]
 
 export async function firstRunChecklist(context: ChecklistContext): Promise<ChecklistItem[]> {
   return Promise.all(FIRST_RUN_CHECKS.map((check) => check(context)))

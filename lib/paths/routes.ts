@@ -1,4 +1,4 @@
-import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../collections'
+import { ARTICLES, AUTHORS, BENEFITS, SERVICES, TOPICS } from '../collections'
 
 /**
  * The one table of the site's addresses. Each public collection has a page per document under its
@@ -10,12 +10,13 @@ import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../collections'
 export const PUBLIC_PAGES = {
   [ARTICLES]: '/blog',
   [BENEFITS]: '/benefits',
+  [SERVICES]: '/services',
   [AUTHORS]: '/authors',
   [TOPICS]: '/topics',
 } as const
 
 /** The collections that have a public page of their own, and where that page lives. */
-export const PUBLIC_PAGE_COLLECTIONS = [ARTICLES, BENEFITS, AUTHORS, TOPICS] as const satisfies readonly (keyof typeof PUBLIC_PAGES)[]
+export const PUBLIC_PAGE_COLLECTIONS = [ARTICLES, BENEFITS, SERVICES, AUTHORS, TOPICS] as const satisfies readonly (keyof typeof PUBLIC_PAGES)[]
 export type PublicPageCollection = (typeof PUBLIC_PAGE_COLLECTIONS)[number]
 
 /** The app's other sections (pages and handlers below a first segment). */
@@ -34,7 +35,7 @@ const SECTIONS = {
 const FRAMEWORK_PREFIXES = ['/_next', '/admin', '/api'] as const
 
 /** Single files at the site's root. */
-const FILES = { health: '/health', rssFeed: '/feed.xml', atomFeed: '/atom.xml', jsonFeed: '/feed.json', robots: '/robots.txt', sitemap: '/sitemap.xml' } as const
+const FILES = { health: '/health', rssFeed: '/feed.xml', atomFeed: '/atom.xml', jsonFeed: '/feed.json', robots: '/robots.txt', sitemap: '/sitemap.xml', manifest: '/manifest.webmanifest' } as const
 
 export function isPublicPageCollection(collection: unknown): collection is PublicPageCollection {
   return typeof collection === 'string' && (PUBLIC_PAGE_COLLECTIONS as readonly string[]).includes(collection)
@@ -48,6 +49,8 @@ export const routes = {
   article: pagePath(ARTICLES),
   benefits: () => PUBLIC_PAGES[BENEFITS],
   benefit: pagePath(BENEFITS),
+  services: () => PUBLIC_PAGES[SERVICES],
+  service: pagePath(SERVICES),
   author: pagePath(AUTHORS),
   topic: pagePath(TOPICS),
   search: (query?: string, page = 1) => {
@@ -64,6 +67,8 @@ export const routes = {
   atomFeed: () => FILES.atomFeed,
   jsonFeed: () => FILES.jsonFeed,
   sitemap: () => FILES.sitemap,
+  /** The web app manifest: her practice's name and icon for a phone's home screen. */
+  manifest: () => FILES.manifest,
   /** Generated share image for a page without an uploaded one (1200×630 PNG). */
   ogImage: (collection: PublicPageCollection, slug: string) => `${SECTIONS.og}/${collection}/${slug}`,
   /** Generated share image for site-wide pages (home, lists); also the practice's logo in JSON-LD. */
@@ -86,7 +91,7 @@ export const KNOWN_PREFIXES: readonly string[] = [...Object.values(PUBLIC_PAGES)
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** Root files, as regular-expression sources over the path without its leading slash. */
 export const KNOWN_FILE_PATTERNS: readonly string[] = [
-  ...[FILES.health, FILES.rssFeed, FILES.atomFeed, FILES.jsonFeed, FILES.robots].map((file) => escapeRegExp(file.slice(1))),
+  ...[FILES.health, FILES.rssFeed, FILES.atomFeed, FILES.jsonFeed, FILES.robots, FILES.manifest].map((file) => escapeRegExp(file.slice(1))),
   // The sitemap index and any sitemap Next names after it; favicons in every size.
   'sitemap[^/]*\\.xml',
   'favicon[^/]*',

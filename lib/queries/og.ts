@@ -5,8 +5,8 @@ import { tags } from '../cache/tags'
 import type { OgCollection, OgParams, OgSubject } from '../og/content'
 import { getPayloadClient } from '../config/payload'
 import { populated } from './populated'
-import { site } from '../config/site'
 import { cachedQuery } from './cached'
+import { getPractice } from './practice'
 
 /** A share image shows one document (an article also its author's name): nothing else purges it. */
 const ogTags = (collection: OgCollection, slug: string): string[] => {
@@ -62,6 +62,8 @@ const documentSubject = cachedQuery('getOgSubject', ogTags, async (collection: O
  * The few fields a share image shows, read as an anonymous visitor (`overrideAccess: false`), so
  * a draft has no image, exactly as it has no page. `null` when nothing public has that slug.
  */
-export const getOgSubject = cache(async (params: OgParams): Promise<OgSubject | null> =>
-  params.collection === 'site' ? { collection: 'site', tagline: site.tagline } : documentSubject(params.collection, params.slug),
-)
+export const getOgSubject = cache(async (params: OgParams): Promise<OgSubject | null> => {
+  if (params.collection !== 'site') return documentSubject(params.collection, params.slug)
+  const practice = await getPractice()
+  return { collection: 'site', tagline: practice.tagline?.trim() || practice.name }
+})

@@ -1,7 +1,7 @@
 import { cache } from 'react'
 import type { Where } from 'payload'
 
-import { ARTICLES, AUTHORS, BENEFITS } from '../collections'
+import { ARTICLES, AUTHORS, BENEFITS, SERVICES } from '../collections'
 import { getPayloadClient } from '../config/payload'
 import { snippetAround } from '../search/highlight'
 import { likeFragments, SEARCH_RESULTS_PER_PAGE, SEARCH_TERMS_MAX, searchTerms } from '../search/query'
@@ -17,7 +17,7 @@ const CANDIDATES_PER_COLLECTION = 200
 
 export type SearchHit = SearchCandidate & {
   id: string
-  collection: typeof ARTICLES | typeof BENEFITS | typeof AUTHORS
+  collection: typeof ARTICLES | typeof BENEFITS | typeof SERVICES | typeof AUTHORS
   href: string
   /** A passage of the body around the first match, when the body matches. */
   snippet: string | null
@@ -38,7 +38,7 @@ type Candidate = Omit<SearchHit, 'snippet'>
 
 async function findCandidates(terms: string[]): Promise<Candidate[]> {
   const payload = await getPayloadClient()
-  const [articles, benefits, authors] = await Promise.all([
+  const [articles, benefits, authors, services] = await Promise.all([
     payload.find({
       ...publicRead,
       collection: ARTICLES,
@@ -60,6 +60,13 @@ async function findCandidates(terms: string[]): Promise<Candidate[]> {
       select: { name: true, slug: true, jobTitle: true, credentials: true, searchText: true, createdAt: true },
       sort: '-createdAt',
     }),
+    payload.find({
+      ...publicRead,
+      collection: SERVICES,
+      where: anyFieldHasEveryWord(['title', 'summary', 'searchText'], terms),
+      select: { title: true, slug: true, summary: true, searchText: true, createdAt: true },
+      sort: 'order',
+    }),
   ])
   return [
     ...articles.docs.map((doc): Candidate => ({
@@ -75,6 +82,15 @@ async function findCandidates(terms: string[]): Promise<Candidate[]> {
       id: doc.id,
       collection: BENEFITS,
       href: documentPath(BENEFITS, doc.slug) as string,
+      title: doc.title,
+      summary: doc.summary,
+      body: bodyOfSearchText(doc.searchText, [doc.title, doc.summary]),
+      date: doc.createdAt,
+    })),
+    ...services.docs.map((doc): Candidate => ({
+      id: doc.id,
+      collection: SERVICES,
+      href: documentPath(SERVICES, doc.slug) as string,
       title: doc.title,
       summary: doc.summary,
       body: bodyOfSearchText(doc.searchText, [doc.title, doc.summary]),
@@ -96,7 +112,7 @@ async function findCandidates(terms: string[]): Promise<Candidate[]> {
 }
 
 /**
- * One page of site search over published articles, benefits and authors. `null` when the page is
+ * One page of site search over published articles, benefits, services and authors. `null` when the page is
  * past the last one (the route answers 404, as the blog's pagination does).
  */
 export const searchSite = cache(async (query: string, page: number): Promise<SearchResultsPage | null> => {

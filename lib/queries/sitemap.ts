@@ -1,11 +1,11 @@
-import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../collections'
+import { ARTICLES, AUTHORS, BENEFITS, SERVICES, TOPICS } from '../collections'
 import type { Benefit, Topic } from '../../payload-types'
 import { tags } from '../cache/tags'
 import { getPayloadClient } from '../config/payload'
 import type { SitemapContent, SitemapCounts } from '../seo/sitemap'
 import { cachedQuery } from './cached'
 
-const sitemapTags = () => [tags.articles, tags.benefits, tags.authors, tags.topics, tags.media]
+const sitemapTags = () => [tags.articles, tags.benefits, tags.services, tags.authors, tags.topics, tags.media]
 
 /** Only what a sitemap entry needs: the address, the last change and the page's image. */
 const listed = { slug: true, updatedAt: true } as const
@@ -31,7 +31,7 @@ const sitemapImageSelect = { ...imageUrl, sizes: { hero: imageUrl, thumbnail: im
 export const getSitemapContent = cachedQuery('getSitemapContent', sitemapTags, async (): Promise<SitemapContent> => {
   const payload = await getPayloadClient()
   const all = { overrideAccess: false, pagination: false, limit: 0 } as const
-  const [articles, benefits, authors, topics] = await Promise.all([
+  const [articles, benefits, authors, topics, services] = await Promise.all([
     payload.find({
       ...all,
       collection: ARTICLES,
@@ -52,19 +52,27 @@ export const getSitemapContent = cachedQuery('getSitemapContent', sitemapTags, a
       sort: 'slug',
     }),
     payload.db.find<Pick<Topic, 'id' | 'slug' | 'updatedAt'>>({ collection: TOPICS, where: {}, select: listed, pagination: false, limit: 0, sort: 'slug' }),
+    payload.find({ ...all, collection: SERVICES, where: { _status: { equals: 'published' } }, select: { ...listed, _status: true }, depth: 0, sort: ['order', 'slug'] }),
   ])
-  return { articles: articles.docs, benefits: benefits.docs, authors: authors.docs, topics: topics.docs }
+  return { articles: articles.docs, benefits: benefits.docs, authors: authors.docs, topics: topics.docs, services: services.docs }
 })
 
 /** How many documents getSitemapContent lists of each kind, counted in the database. */
 export const getSitemapCounts = cachedQuery('getSitemapCounts', sitemapTags, async (): Promise<SitemapCounts> => {
   const payload = await getPayloadClient()
   const visitor = { overrideAccess: false } as const
-  const [articles, benefits, authors, topics] = await Promise.all([
+  const [articles, benefits, authors, topics, services] = await Promise.all([
     payload.count({ ...visitor, collection: ARTICLES, where: { _status: { equals: 'published' } } }),
     payload.count({ ...visitor, collection: BENEFITS }),
     payload.count({ ...visitor, collection: AUTHORS }),
     payload.count({ ...visitor, collection: TOPICS }),
+    payload.count({ ...visitor, collection: SERVICES, where: { _status: { equals: 'published' } } }),
   ])
-  return { articles: articles.totalDocs, benefits: benefits.totalDocs, authors: authors.totalDocs, topics: topics.totalDocs }
+  return {
+    articles: articles.totalDocs,
+    benefits: benefits.totalDocs,
+    authors: authors.totalDocs,
+    topics: topics.totalDocs,
+    services: services.totalDocs,
+  }
 })

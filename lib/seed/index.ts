@@ -4,11 +4,12 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { ARTICLES, AUTHORS, BENEFITS, TOPICS } from '../collections'
+import { ARTICLES, AUTHORS, BENEFITS, SERVICES, TOPICS } from '../collections'
 import type { Article, Author, Benefit, Topic } from '../../payload-types'
 import { block, editorState, heading, paragraph } from '../richtext/lexical'
 import { slugify } from '../paths/slug'
 import { parseArticle, type ParsedArticle } from './parse-article'
+import { SAMPLE_SERVICES, sampleServiceData, seedPractice } from './practice'
 
 export const FIRST_ARTICLE_FILE = 'massage-therapy-benefits-on-immune-function.txt'
 
@@ -41,6 +42,12 @@ const context = { disableRevalidate: true, seeding: true }
 export async function seed(payload: Payload, source?: ParsedArticle): Promise<SeedReport> {
   const article = source ?? (await readFirstArticle())
   const report: SeedReport = { created: [], kept: [] }
+
+  if (await seedPractice(payload, context)) report.created.push('practice')
+  else report.kept.push('practice')
+  for (const service of SAMPLE_SERVICES) {
+    await findOrCreate(payload, report, SERVICES, service.slug, sampleServiceData(service))
+  }
 
   const author = await findOrCreate<Author>(payload, report, AUTHORS, SAMPLE_AUTHOR.slug, {
     name: 'Janet',
@@ -99,14 +106,18 @@ export async function seed(payload: Payload, source?: ParsedArticle): Promise<Se
 export async function seedIfEmpty(payload: Payload): Promise<SeedReport | null> {
   for (const collection of [ARTICLES, AUTHORS, BENEFITS] as const) {
     const { totalDocs } = await payload.count({ collection, overrideAccess: true })
-    if (totalDocs > 0) return null
+    if (totalDocs > 0) {
+      // A site from before the practice settings existed still gets their placeholders.
+      await seedPractice(payload, context)
+      return null
+    }
   }
   const report = await seed(payload)
   payload.logger.info(`Seeded the first article: created ${report.created.join(', ')}`)
   return report
 }
 
-type SeedCollection = typeof ARTICLES | typeof AUTHORS | typeof BENEFITS | typeof TOPICS
+type SeedCollection = typeof ARTICLES | typeof AUTHORS | typeof BENEFITS | typeof SERVICES | typeof TOPICS
 
 async function findOrCreate<T extends { id: string }>(
   payload: Payload,
@@ -123,7 +134,7 @@ async function findOrCreate<T extends { id: string }>(
     depth: 0,
     overrideAccess: true,
     // Drafts count as existing: a slug she is still writing under is hers.
-    ...(collection === ARTICLES ? { draft: true } : {}),
+    ...(collection === ARTICLES || collection === SERVICES ? { draft: true } : {}),
   })
   if (existing.docs[0]) {
     report.kept.push(label)

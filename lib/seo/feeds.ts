@@ -7,6 +7,7 @@ import { absolutizeHtmlUrls, escapeHtml, lexicalToHtml } from '../richtext/html'
 import { hasTopLevelBlock } from '../richtext/lexical'
 import { routes } from '../paths/routes'
 import { site } from '../config/site'
+import { siteAbout, type SiteIdentity } from './metadata'
 import { storedSummary } from './summary'
 import { toAbsoluteUrl } from '../paths/urls'
 
@@ -100,7 +101,8 @@ const newestDate = (dates: string[]): Date | undefined =>
   dates.length ? new Date(Math.max(...dates.map((date) => Date.parse(date)))) : undefined
 
 /** The Feed for one format (they differ only in how entry text is written, ENTRY_TEXT). */
-export function buildFeed(articles: FeedArticle[], format: FeedFormat, { siteUrl = site.url }: BuildOptions = {}): Feed {
+/** `practice`: whose feed it is (her practice settings name it, lib/queries/practice.ts). */
+export function buildFeed(practice: SiteIdentity, articles: FeedArticle[], format: FeedFormat, { siteUrl = site.url }: BuildOptions = {}): Feed {
   const text = ENTRY_TEXT[format]
   const absolute = (path: string) => `${siteUrl}${path}`
   // The query already excludes drafts; a draft handed in here must still never be syndicated.
@@ -109,10 +111,10 @@ export function buildFeed(articles: FeedArticle[], format: FeedFormat, { siteUrl
   const feed = new Feed({
     id: absolute(routes.home()),
     link: absolute(routes.home()),
-    title: site.name,
-    description: site.description,
+    title: practice.name,
+    description: siteAbout(practice),
     language: site.locale,
-    copyright: `© ${updated ? `${updated.getUTCFullYear()} ` : ''}${site.name}. All rights reserved.`,
+    copyright: `© ${updated ? `${updated.getUTCFullYear()} ` : ''}${practice.name}. All rights reserved.`,
     // Without articles there is no content date; the feed package then writes the build time.
     updated,
     generator: false,
@@ -141,10 +143,10 @@ export function buildFeed(articles: FeedArticle[], format: FeedFormat, { siteUrl
 }
 
 /** Each route's whole answer: the newest articles as RSS 2.0, Atom 1.0 or JSON Feed 1.1. */
-export const feedDocument: Record<FeedFormat, (articles: FeedArticle[], options?: BuildOptions) => string> = {
-  rss: (articles, options) => buildFeed(articles, 'rss', options).rss2(),
-  atom: (articles, options) => buildFeed(articles, 'atom', options).atom1(),
-  json: (articles, options) => toJsonFeed11(buildFeed(articles, 'json', options)),
+export const feedDocument: Record<FeedFormat, (practice: SiteIdentity, articles: FeedArticle[], options?: BuildOptions) => string> = {
+  rss: (practice, articles, options) => buildFeed(practice, articles, 'rss', options).rss2(),
+  atom: (practice, articles, options) => buildFeed(practice, articles, 'atom', options).atom1(),
+  json: (practice, articles, options) => toJsonFeed11(buildFeed(practice, articles, 'json', options)),
 }
 
 type JsonFeedAuthor = { name?: string; url?: string; avatar?: string }

@@ -8,7 +8,6 @@ import type {
   ItemList,
   MedicalTherapy,
   MedicalWebPage,
-  Organization,
   Person,
   ProfilePage,
   SearchAction,
@@ -23,8 +22,10 @@ import { populated, populatedList } from '../queries/populated'
 import { toPlainText } from '../richtext/lexical'
 import { absoluteUrl } from '../paths/urls'
 import { routes } from '../paths/routes'
-import { site } from '../config/site'
+import { site as siteConfig } from '../config/site'
+import { type BusinessInput, businessNode, type ServiceOfferInput } from './business'
 import type { Crumb } from './breadcrumbs'
+import { jsonLdIds, ref } from './ids'
 import {
   absoluteMediaUrl,
   authorDescription,
@@ -36,7 +37,8 @@ import {
   pageDescription,
   shareImage,
   type ShareImage,
-  siteShareImage,
+  siteAbout,
+  type SiteIdentity,
   topicDescription,
   truncateAtWord,
 } from './metadata'
@@ -45,21 +47,10 @@ import { storedSummary } from './summary'
 /** Google shows at most 110 characters of an article headline. */
 export const HEADLINE_MAX_LENGTH = 110
 
-/** A node id is its page's address plus a fragment; the home page's keeps its slash (`…/#webpage`). */
-const nodeId = (path: string, fragment: string) => `${absoluteUrl(canonicalUrl(path).slice(site.url.length) || '/')}#${fragment}`
+export { jsonLdIds }
 
-/** Stable node ids: every page's graph names the same site and practice, so crawlers merge them. */
-export const jsonLdIds = {
-  website: nodeId('/', 'website'),
-  organization: nodeId('/', 'organization'),
-  webPage: (path: string) => nodeId(path, 'webpage'),
-  breadcrumb: (path: string) => nodeId(path, 'breadcrumb'),
-  article: (path: string) => nodeId(path, 'article'),
-  itemList: (path: string) => nodeId(path, 'list'),
-  person: (slug: string) => nodeId(routes.author(slug), 'person'),
-}
-
-const ref = (id: string) => ({ '@id': id })
+/** The practice, as every page's graph names it (lib/queries/practice.ts reads it). */
+export type SiteGraphInput = BusinessInput
 const isoDate = (value: string) => new Date(value).toISOString()
 
 /**
@@ -70,14 +61,14 @@ export function serializeJsonLd(data: Graph): string {
   return JSON.stringify(data).replace(/</g, '\\u003c')
 }
 
-export function websiteNode(): WebSite {
+export function websiteNode(site: SiteIdentity): WebSite {
   return {
     '@type': 'WebSite',
     '@id': jsonLdIds.website,
-    url: site.url,
+    url: siteConfig.url,
     name: site.name,
-    description: site.description,
-    inLanguage: site.locale,
+    description: siteAbout(site),
+    inLanguage: siteConfig.locale,
     publisher: ref(jsonLdIds.organization),
     potentialAction: siteSearchAction(),
   }
@@ -92,22 +83,12 @@ function siteSearchAction(): WithActionConstraints<SearchAction> {
   }
 }
 
-export function organizationNode(): Organization {
-  const logo = siteShareImage()
-  return {
-    '@type': 'Organization',
-    '@id': jsonLdIds.organization,
-    name: site.name,
-    url: site.url,
-    description: site.description,
-    // A raster image is what Google accepts as a logo; the generated site card is one.
-    logo: { '@type': 'ImageObject', url: logo.url, width: `${logo.width}`, height: `${logo.height}` },
-  }
-}
-
-/** One JSON-LD document per page: the site and practice, then the page's own nodes. */
-export function siteGraph(nodes: Thing[]): Graph {
-  return { '@context': 'https://schema.org', '@graph': [websiteNode(), organizationNode(), ...nodes] }
+/**
+ * One JSON-LD document per page: the site and the practice (lib/seo/business.ts), then the page's
+ * own nodes. Pages that list the services hand them in for the practice's offer catalog.
+ */
+export function siteGraph(site: SiteGraphInput, nodes: Thing[], services?: ServiceOfferInput[]): Graph {
+  return { '@context': 'https://schema.org', '@graph': [websiteNode(site), businessNode(site, services), ...nodes] }
 }
 
 export function breadcrumbListNode(trail: Crumb[]): BreadcrumbList {
@@ -131,7 +112,7 @@ function webPageFields(path: string, name: string, description: string, trail: C
     url: canonicalUrl(path),
     name,
     description,
-    inLanguage: site.locale,
+    inLanguage: siteConfig.locale,
     isPartOf: ref(jsonLdIds.website),
     ...(trail ? { breadcrumb: ref(jsonLdIds.breadcrumb(path)) } : {}),
   }
@@ -246,9 +227,9 @@ export type ArticleJsonLdInput = Pick<
  * An article's page: a MedicalWebPage (health content, with who reviewed it and when) whose main
  * entity is the BlogPosting, plus its numbered benefits and the breadcrumb trail.
  */
-export function articlePageGraph(article: ArticleJsonLdInput, trail: Crumb[]): Graph {
+export function articlePageGraph(site: SiteGraphInput, article: ArticleJsonLdInput, trail: Crumb[]): Graph {
   const path = routes.article(article.slug)
-  const description = pageDescription(article.meta?.description, storedSummary(article))
+  const description = pageDescription(site, article.meta?.description, storedSummary(article))
   const image = shareImage([article.meta?.image, article.heroImage], routes.ogImage('articles', article.slug), article.title)
   const author = populated(article.author)
   const reviewer = populated(article.reviewedBy)
@@ -267,7 +248,7 @@ export function articlePageGraph(article: ArticleJsonLdInput, trail: Crumb[]): G
     publisher: ref(jsonLdIds.organization),
     mainEntityOfPage: ref(jsonLdIds.webPage(path)),
     url: canonicalUrl(path),
-    inLanguage: site.locale,
+    inLanguage: siteConfig.locale,
     wordCount: wordCount(article.content),
     ...(topics.length > 0 ? { keywords: topics, articleSection: topics[0] } : {}),
     ...(references.length > 0 ? { citation: references.map(citationNode) } : {}),
@@ -283,17 +264,17 @@ export function articlePageGraph(article: ArticleJsonLdInput, trail: Crumb[]): G
   }
   const nodes: Thing[] = [page, breadcrumbListNode(trail)]
   if (benefits.length > 0) nodes.push(itemListNode(jsonLdIds.itemList(path), `Benefits in “${article.title}”`, benefitListItems(benefits)))
-  return siteGraph(nodes)
+  return siteGraph(site, nodes)
 }
 
-/** The home page: the site, the practice and the page itself (no breadcrumb: it is the root). */
-export function homePageGraph(): Graph {
+/** The home page: the site, the practice with its services, and the page itself (no breadcrumb: it is the root). */
+export function homePageGraph(site: SiteGraphInput, services: ServiceOfferInput[] = []): Graph {
   const page: WebPage = {
     '@type': 'WebPage',
-    ...webPageFields(routes.home(), site.name, pageDescription(site.description), null),
+    ...webPageFields(routes.home(), site.name, pageDescription(site, site.description), null),
     about: ref(jsonLdIds.organization),
   }
-  return siteGraph([page])
+  return siteGraph(site, [page], services)
 }
 
 export type CollectionPageInput = {
@@ -305,54 +286,64 @@ export type CollectionPageInput = {
 }
 
 /** A page listing other pages (the blog, its later pages, a topic, the benefits). */
-export function collectionPageGraph({ path, name, description, items, trail }: CollectionPageInput): Graph {
+export function collectionPageGraph(
+  site: SiteGraphInput,
+  { path, name, description, items, trail }: CollectionPageInput,
+  extraNodes: Thing[] = [],
+  services?: ServiceOfferInput[],
+): Graph {
   const listId = jsonLdIds.itemList(path)
   const page: CollectionPage = {
     '@type': 'CollectionPage',
-    ...webPageFields(path, name, pageDescription(description), trail),
+    ...webPageFields(path, name, pageDescription(site, description), trail),
     mainEntity: ref(listId),
   }
-  return siteGraph([page, itemListNode(listId, name, items), breadcrumbListNode(trail)])
+  return siteGraph(site, [page, itemListNode(listId, name, items), breadcrumbListNode(trail), ...extraNodes], services)
 }
 
 /** An author's page: a ProfilePage about the Person. */
 export function profilePageGraph(
+  site: SiteGraphInput,
   author: PersonInput & Pick<Author, 'bio'> & { meta?: { description?: string | null } },
   trail: Crumb[],
 ): Graph {
   const path = routes.author(author.slug)
   const page: ProfilePage = {
     '@type': 'ProfilePage',
-    ...webPageFields(path, author.name, authorDescription(author), trail),
+    ...webPageFields(path, author.name, authorDescription(site, author), trail),
     mainEntity: personNode(author),
   }
-  return siteGraph([page, breadcrumbListNode(trail)])
+  return siteGraph(site, [page, breadcrumbListNode(trail)])
 }
 
 /** A benefit's own page: a web page about massage therapy, in the benefits trail. */
-export function benefitPageGraph(benefit: Pick<Benefit, 'title' | 'slug' | 'summary'> & { meta?: { description?: string | null } }, trail: Crumb[]): Graph {
+export function benefitPageGraph(
+  site: SiteGraphInput,
+  benefit: Pick<Benefit, 'title' | 'slug' | 'summary'> & { meta?: { description?: string | null } },
+  trail: Crumb[],
+): Graph {
   const path = routes.benefit(benefit.slug)
   const page: WebPage = {
     '@type': 'WebPage',
-    ...webPageFields(path, benefit.title, pageDescription(benefit.meta?.description, benefit.summary), trail),
+    ...webPageFields(path, benefit.title, pageDescription(site, benefit.meta?.description, benefit.summary), trail),
     about: massageTherapy,
   }
-  return siteGraph([page, breadcrumbListNode(trail)])
+  return siteGraph(site, [page, breadcrumbListNode(trail)])
 }
 
 /** `/blog` and `/blog/page/N`: the articles on that page, newest first. */
-export const blogPageGraph = (page: number, articles: Pick<Article, 'title' | 'slug'>[], trail: Crumb[]) =>
-  collectionPageGraph({
+export const blogPageGraph = (site: SiteGraphInput, page: number, articles: Pick<Article, 'title' | 'slug'>[], trail: Crumb[]) =>
+  collectionPageGraph(site, {
     path: routes.blog(page),
     name: blogTitle(page),
-    description: blogDescription(page),
+    description: blogDescription(site, page),
     items: articleListItems(articles),
     trail,
   })
 
 /** `/benefits`: every benefit, in the therapist's order. */
-export const benefitsIndexGraph = (benefits: Pick<Benefit, 'title' | 'slug'>[], trail: Crumb[]) =>
-  collectionPageGraph({
+export const benefitsIndexGraph = (site: SiteGraphInput, benefits: Pick<Benefit, 'title' | 'slug'>[], trail: Crumb[]) =>
+  collectionPageGraph(site, {
     path: routes.benefits(),
     name: BENEFITS_TITLE,
     description: BENEFITS_DESCRIPTION,
@@ -361,14 +352,15 @@ export const benefitsIndexGraph = (benefits: Pick<Benefit, 'title' | 'slug'>[], 
   })
 
 export const topicPageGraph = (
+  site: SiteGraphInput,
   topic: Pick<Topic, 'name' | 'slug' | 'description'> & { meta?: { description?: string | null } },
   articles: Pick<Article, 'title' | 'slug'>[],
   trail: Crumb[],
 ) =>
-  collectionPageGraph({
+  collectionPageGraph(site, {
     path: routes.topic(topic.slug),
     name: topic.name,
-    description: topicDescription(topic),
+    description: topicDescription(site, topic),
     items: articleListItems(articles),
     trail,
   })

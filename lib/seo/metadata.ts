@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 
-import type { Article, Author, Benefit, Media, Topic } from '../../payload-types'
+import type { Article, Author, Benefit, Media, Practice, Topic } from '../../payload-types'
 import { populated, populatedList } from '../queries/populated'
 import { toPlainText } from '../richtext/lexical'
 import { absoluteUrl } from '../paths/urls'
 import { routes } from '../paths/routes'
-import { site } from '../config/site'
+import { site as siteConfig } from '../config/site'
 import {
   collapseWhitespace as collapse,
   DESCRIPTION_MAX_LENGTH,
@@ -17,7 +17,16 @@ import {
 export const TITLE_MAX_LENGTH = 70
 export { DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH, truncateAtWord }
 export const TITLE_SEPARATOR = ' · '
-const TITLE_SUFFIX = `${TITLE_SEPARATOR}${site.name}`
+/**
+ * Who the site belongs to, as her practice settings say (lib/queries/practice.ts): every title,
+ * share card, feed and description that names the site takes it from here, never from code.
+ */
+export type SiteIdentity = Pick<Practice, 'name' | 'tagline' | 'description'>
+const titleSuffix = (site: SiteIdentity) => `${TITLE_SEPARATOR}${site.name}`
+/** What the site is about, for pages with too little text of their own. */
+export const siteAbout = (site: SiteIdentity) => site.description?.trim() || site.tagline?.trim() || site.name
+/** "Name · tagline", the home page's title. */
+export const siteTitle = (site: SiteIdentity) => (site.tagline?.trim() ? `${site.name}${TITLE_SEPARATOR}${site.tagline.trim()}` : site.name)
 /** What Open Graph and Twitter cards crop to; Payload's `og` image size is made to match. */
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const
 
@@ -33,26 +42,27 @@ type TextCandidate = string | null | undefined
  * trimmed at a word. Text too short to describe anything is followed by what the site is about,
  * so a one-line summary still tells a searcher whose page this is.
  */
-export function pageDescription(...candidates: TextCandidate[]): string {
+export function pageDescription(site: SiteIdentity, ...candidates: TextCandidate[]): string {
   const own = candidates.map((candidate) => toDescription(candidate)).find(Boolean) ?? ''
   if (own.length >= DESCRIPTION_MIN_LENGTH) return own
-  if (!own) return toDescription(site.description)
+  if (!own) return toDescription(siteAbout(site))
   const sentence = /[.!?…]$/.test(own) ? own : `${own}.`
-  return toDescription(`${sentence} ${site.description}`)
+  return toDescription(`${sentence} ${siteAbout(site)}`)
 }
 
 /**
- * The whole `<title>`: "Page · Wellpress" within 70 characters, the page part cut at a word.
+ * The whole `<title>`: "Page · Her practice" within 70 characters, the page part cut at a word.
  * A title that already names the site (a meta title, the home page) keeps its own form.
  */
-export function documentTitle(title: string): string {
+export function documentTitle(site: SiteIdentity, title: string): string {
   const clean = collapse(title)
-  if (clean.endsWith(TITLE_SUFFIX)) {
-    const page = clean.slice(0, -TITLE_SUFFIX.length)
-    return `${truncateAtWord(page, TITLE_MAX_LENGTH - TITLE_SUFFIX.length)}${TITLE_SUFFIX}`
+  const suffix = titleSuffix(site)
+  if (clean.endsWith(suffix)) {
+    const page = clean.slice(0, -suffix.length)
+    return `${truncateAtWord(page, TITLE_MAX_LENGTH - suffix.length)}${suffix}`
   }
   if (clean === site.name || clean.startsWith(`${site.name}${TITLE_SEPARATOR}`)) return truncateAtWord(clean, TITLE_MAX_LENGTH)
-  return `${truncateAtWord(clean, TITLE_MAX_LENGTH - TITLE_SUFFIX.length)}${TITLE_SUFFIX}`
+  return `${truncateAtWord(clean, TITLE_MAX_LENGTH - suffix.length)}${suffix}`
 }
 
 /**
@@ -61,7 +71,7 @@ export function documentTitle(title: string): string {
  */
 export function canonicalUrl(path: string): string {
   const pathname = path.split(/[?#]/)[0] || '/'
-  return pathname === '/' ? site.url : absoluteUrl(pathname)
+  return pathname === '/' ? siteConfig.url : absoluteUrl(pathname)
 }
 
 /** Media URLs are site paths with local storage, already absolute with cloud storage. */
@@ -94,18 +104,18 @@ export function shareImage(
   return { url: absoluteUrl(generatedPath), ...SHARE_IMAGE_SIZE, alt: generatedAlt }
 }
 
-export const siteShareImage = (): ShareImage =>
-  shareImage([], routes.ogDefaultImage(), `${site.name}: ${site.tagline}`)
+export const siteShareImage = (site: SiteIdentity): ShareImage =>
+  shareImage([], routes.ogDefaultImage(), site.tagline?.trim() ? `${site.name}: ${site.tagline.trim()}` : site.name)
 
 /**
  * The site's feeds. Next replaces (does not merge) the root layout's `alternates` with a page's,
  * so every page lists them again beside its canonical URL.
  */
-export const feedAlternates = {
+export const feedAlternates = (site: SiteIdentity) => ({
   'application/rss+xml': [{ url: absoluteUrl(routes.rssFeed()), title: `${site.name} (RSS)` }],
   'application/atom+xml': [{ url: absoluteUrl(routes.atomFeed()), title: `${site.name} (Atom)` }],
   'application/feed+json': [{ url: absoluteUrl(routes.jsonFeed()), title: `${site.name} (JSON Feed)` }],
-}
+})
 
 /** Kept out of search indexes (search results, draft previews) while links are still followed. */
 export const noindexRobots = { index: false, follow: true } as const
@@ -136,56 +146,68 @@ export type PageMetadataInput = {
 }
 
 /** One builder for every page's title, description, canonical URL, feeds and share cards. */
-export function pageMetadata(input: PageMetadataInput): Metadata {
-  const { title, metaTitle, path, image = siteShareImage(), type = 'website', article, noindex = false } = input
+export function pageMetadata(site: SiteIdentity, input: PageMetadataInput): Metadata {
+  const { title, metaTitle, path, image = siteShareImage(site), type = 'website', article, noindex = false } = input
   const canonical = canonicalUrl(path)
-  const description = pageDescription(...[input.description].flat())
+  const description = pageDescription(site, ...[input.description].flat())
   const shareTitle = collapse(metaTitle) || collapse(title)
   const images = [{ url: image.url, width: image.width, height: image.height, alt: image.alt }]
   const common = { title: shareTitle, description, url: canonical, siteName: site.name, locale: 'en_US', images }
   return {
-    title: { absolute: documentTitle(shareTitle) },
+    title: { absolute: documentTitle(site, shareTitle) },
     description,
-    alternates: { canonical, types: feedAlternates },
+    alternates: { canonical, types: feedAlternates(site) },
     openGraph: type === 'article' ? { ...common, type, ...article } : { ...common, type },
     twitter: { card: 'summary_large_image', title: shareTitle, description, images: [{ url: image.url, alt: image.alt }] },
     ...(noindex ? { robots: noindexRobots } : {}),
   }
 }
 
-/** The root layout's defaults, for pages that set none of their own (404s). */
-export const rootMetadata: Metadata = {
-  metadataBase: new URL(site.url),
-  title: { default: `${site.name}${TITLE_SEPARATOR}${site.tagline}`, template: `%s${TITLE_SUFFIX}` },
-  description: toDescription(site.description),
-  applicationName: site.name,
-  alternates: { types: feedAlternates },
-  // Named in every page's head, so browsers never go looking for a /favicon.ico that isn't there.
-  icons: { icon: { url: '/favicon.svg', type: 'image/svg+xml' } },
+/** The site's own icon until she uploads a logo. */
+export const DEFAULT_ICON = { url: '/favicon.svg', type: 'image/svg+xml' } as const
+
+type LogoDoc = Pick<Media, 'url' | 'mimeType'> & { sizes?: Pick<NonNullable<Media['sizes']>, 'thumbnail'> | null }
+
+/** Her logo as the browser tab's icon (its small crop when there is one), else the site's own. */
+export function siteIcon(logo: LogoDoc | null | undefined): { url: string; type?: string } {
+  const url = logo?.sizes?.thumbnail?.url ?? logo?.url
+  if (!url) return DEFAULT_ICON
+  return logo?.sizes?.thumbnail?.url ? { url } : { url, ...(logo?.mimeType ? { type: logo.mimeType } : {}) }
 }
+
+/** The root layout's defaults, for pages that set none of their own (404s). */
+export const rootMetadata = (site: SiteIdentity & { logo?: LogoDoc | null }): Metadata => ({
+  metadataBase: new URL(siteConfig.url),
+  title: { default: siteTitle(site), template: `%s${titleSuffix(site)}` },
+  description: toDescription(siteAbout(site)),
+  applicationName: site.name,
+  alternates: { types: feedAlternates(site) },
+  // Named in every page's head, so browsers never go looking for a /favicon.ico that isn't there.
+  icons: { icon: siteIcon(site.logo) },
+  manifest: routes.manifest(),
+})
 
 type SeoFields = { meta?: { title?: string | null; description?: string | null; image?: string | ImageDoc | null } }
 
-export const homeMetadata = () =>
-  pageMetadata({ title: `${site.name}${TITLE_SEPARATOR}${site.tagline}`, description: site.description, path: routes.home() })
+export const homeMetadata = (site: SiteIdentity) => pageMetadata(site, { title: siteTitle(site), description: siteAbout(site), path: routes.home() })
 
 export const BLOG_TITLE = 'Articles'
 export const BENEFITS_TITLE = 'Benefits of massage therapy'
 
 export const blogTitle = (page: number) => (page <= 1 ? BLOG_TITLE : `${BLOG_TITLE}, page ${page}`)
-export const blogDescription = (page: number) =>
+export const blogDescription = (site: SiteIdentity, page: number) =>
   page <= 1
     ? `Articles on massage therapy, its benefits and everyday well-being from ${site.name}.`
     : `Page ${page} of the articles on massage therapy and well-being from ${site.name}.`
 
-export const blogMetadata = (page: number) =>
-  pageMetadata({ title: blogTitle(page), description: blogDescription(page), path: routes.blog(page) })
+export const blogMetadata = (site: SiteIdentity, page: number) =>
+  pageMetadata(site, { title: blogTitle(page), description: blogDescription(site, page), path: routes.blog(page) })
 
 export const BENEFITS_DESCRIPTION =
   'How massage therapy helps the body: better circulation, less stress, lymphatic flow and a stronger immune system, each explained.'
 
-export const benefitsIndexMetadata = () =>
-  pageMetadata({ title: BENEFITS_TITLE, description: BENEFITS_DESCRIPTION, path: routes.benefits() })
+export const benefitsIndexMetadata = (site: SiteIdentity) =>
+  pageMetadata(site, { title: BENEFITS_TITLE, description: BENEFITS_DESCRIPTION, path: routes.benefits() })
 
 export type ArticleMetadataInput = Pick<Article, 'title' | 'slug' | 'excerpt' | 'summary' | 'publishedAt' | 'updatedAt'> &
   SeoFields & {
@@ -196,10 +218,10 @@ export type ArticleMetadataInput = Pick<Article, 'title' | 'slug' | 'excerpt' | 
 
 const isoDate = (value: string | null | undefined) => (value ? new Date(value).toISOString() : undefined)
 
-export function articleMetadata(article: ArticleMetadataInput): Metadata {
+export function articleMetadata(site: SiteIdentity, article: ArticleMetadataInput): Metadata {
   const author = populated(article.author)
   const topicNames = populatedList(article.topics).map((topic) => topic.name)
-  return pageMetadata({
+  return pageMetadata(site, {
     title: article.title,
     metaTitle: article.meta?.title,
     description: [article.meta?.description, storedSummary(article)],
@@ -218,8 +240,8 @@ export function articleMetadata(article: ArticleMetadataInput): Metadata {
 
 export type BenefitMetadataInput = Pick<Benefit, 'title' | 'slug' | 'summary'> & SeoFields
 
-export const benefitMetadata = (benefit: BenefitMetadataInput) =>
-  pageMetadata({
+export const benefitMetadata = (site: SiteIdentity, benefit: BenefitMetadataInput) =>
+  pageMetadata(site, {
     title: benefit.title,
     metaTitle: benefit.meta?.title,
     description: [benefit.meta?.description, benefit.summary],
@@ -231,20 +253,21 @@ export type AuthorMetadataInput = Pick<Author, 'name' | 'slug' | 'credentials' |
   SeoFields & { photo?: string | ImageDoc | null }
 
 /** Her own SEO text, else her bio, else who she is. */
-export function authorDescription(author: Omit<AuthorMetadataInput, 'slug'>): string {
+export function authorDescription(site: SiteIdentity, author: Omit<AuthorMetadataInput, 'slug'>): string {
   const role = [author.jobTitle, author.credentials].filter(Boolean).join(', ')
   return pageDescription(
+    site,
     author.meta?.description,
     toPlainText(author.bio),
     `${author.name}${role ? `, ${role}` : ''}: profile and articles on massage therapy and well-being.`,
   )
 }
 
-export function authorMetadata(author: AuthorMetadataInput): Metadata {
-  return pageMetadata({
+export function authorMetadata(site: SiteIdentity, author: AuthorMetadataInput): Metadata {
+  return pageMetadata(site, {
     title: author.name,
     metaTitle: author.meta?.title,
-    description: authorDescription(author),
+    description: authorDescription(site, author),
     path: routes.author(author.slug),
     image: shareImage([author.meta?.image, author.photo], routes.ogImage('authors', author.slug), author.name),
     type: 'profile',
@@ -253,14 +276,14 @@ export function authorMetadata(author: AuthorMetadataInput): Metadata {
 
 export type TopicMetadataInput = Pick<Topic, 'name' | 'slug' | 'description'> & SeoFields
 
-export const topicDescription = (topic: Omit<TopicMetadataInput, 'slug'>) =>
-  pageDescription(topic.meta?.description, topic.description, `Articles about ${topic.name.toLowerCase()} and massage therapy.`)
+export const topicDescription = (site: SiteIdentity, topic: Omit<TopicMetadataInput, 'slug'>) =>
+  pageDescription(site, topic.meta?.description, topic.description, `Articles about ${topic.name.toLowerCase()} and massage therapy.`)
 
-export const topicMetadata = (topic: TopicMetadataInput) =>
-  pageMetadata({
+export const topicMetadata = (site: SiteIdentity, topic: TopicMetadataInput) =>
+  pageMetadata(site, {
     title: topic.name,
     metaTitle: topic.meta?.title,
-    description: topicDescription(topic),
+    description: topicDescription(site, topic),
     path: routes.topic(topic.slug),
     image: shareImage([topic.meta?.image], routes.ogImage('topics', topic.slug), topic.name),
   })

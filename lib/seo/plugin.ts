@@ -2,8 +2,9 @@ import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { GenerateDescription, GenerateTitle } from '@payloadcms/plugin-seo/types'
 import type { Field } from 'payload'
 
-import { MEDIA } from '../collections'
+import { MEDIA, PRACTICE } from '../collections'
 import { site } from '../config/site'
+import { currentPracticeName } from '../practice/sender'
 import { toDescription } from './metadata'
 import { documentPathPrefixes, PUBLIC_PAGE_COLLECTIONS } from '../paths/routes'
 import { ownDescription, type SearchResultPreviewProps } from './summary'
@@ -16,16 +17,21 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '')
 const docName = (doc: AnyDoc) => text(doc.title) || text(doc.name)
 
 /** "Generate" fills the meta title with what the page's <title> would show. */
-const generateTitle: GenerateTitle<AnyDoc> = ({ doc }) => `${docName(doc)} · ${site.name}`
+const generateTitle: GenerateTitle<AnyDoc> = async ({ doc, req }) => `${docName(doc)} · ${await currentPracticeName(req.payload)}`
 
 /** From the excerpt (or the article's opening), summary or description the page falls back to anyway. */
-const generateDescription: GenerateDescription<AnyDoc> = ({ doc }) => toDescription(ownDescription(doc) || site.description)
+const generateDescription: GenerateDescription<AnyDoc> = async ({ doc, req }) => {
+  const own = ownDescription(doc)
+  if (own) return toDescription(own)
+  const practice = await req.payload.findGlobal({ slug: PRACTICE, depth: 0, overrideAccess: true, select: { description: true } })
+  return toDescription(practice.description ?? '')
+}
 
 /**
  * The search-result preview shows the page's real public address, title and description, drawn
  * from the form as she types (components/admin/SearchResultPreview.tsx) in place of the plugin's.
  */
-const searchResultPreview: SearchResultPreviewProps = { siteUrl: site.url, siteName: site.name, pathPrefixes: documentPathPrefixes }
+const searchResultPreview: SearchResultPreviewProps = { siteUrl: site.url, pathPrefixes: documentPathPrefixes }
 
 /** Meta title, description and share image on every collection with a public page. */
 export const seo = seoPlugin({

@@ -19,6 +19,8 @@ export type SitemapContent = {
   /** Newest first, in the order the blog pages list them. */
   articles: (SitemapDoc & { heroImage?: string | ImageDoc | null })[]
   benefits: SitemapDoc[]
+  /** Published services, in her order. */
+  services?: SitemapDoc[]
   authors: (SitemapDoc & { photo?: string | ImageDoc | null })[]
   topics: SitemapDoc[]
 }
@@ -65,6 +67,7 @@ export function buildSitemapEntries(
   const absolute = (path: string) => `${siteUrl}${path}`
   const articles = content.articles.filter(isPublic)
   const benefits = content.benefits.filter(isPublic)
+  const services = (content.services ?? []).filter(isPublic)
   const authors = content.authors.filter(isPublic)
   const topics = content.topics.filter(isPublic)
 
@@ -74,10 +77,12 @@ export function buildSitemapEntries(
   )
 
   return [
-    // The home page shows the latest articles, every benefit and the practice's therapist.
-    entry(absolute(routes.home()), newest([...articles, ...benefits, ...authors])),
+    // The home page shows the services, the latest articles, every benefit and the practice's therapist.
+    entry(absolute(routes.home()), newest([...services, ...articles, ...benefits, ...authors])),
     ...blogPages,
     entry(absolute(routes.benefits()), newest(benefits)),
+    ...(services.length > 0 ? [entry(absolute(routes.services()), newest(services))] : []),
+    ...services.map((doc) => entry(absolute(routes.service(doc.slug)), newest([doc]))),
     ...articles.map((doc) =>
       entry(absolute(routes.article(doc.slug)), newest([doc]), imageUrls(doc.heroImage, 'hero', siteUrl)),
     ),
@@ -95,7 +100,7 @@ export function splitSitemap(entries: SitemapEntry[], maxUrls: number = SITEMAP_
 }
 
 /** How many published documents of each kind the sitemap lists (lib/queries/sitemap.ts counts them). */
-export type SitemapCounts = { articles: number; benefits: number; authors: number; topics: number }
+export type SitemapCounts = { articles: number; benefits: number; authors: number; topics: number; services?: number }
 
 /**
  * How many child sitemaps buildSitemapEntries + splitSitemap make for content of these sizes,
@@ -108,7 +113,9 @@ export function sitemapChunkCount(
 ): number {
   const blogPages = Math.max(1, Math.ceil(counts.articles / postsPerPage))
   // The home page and /benefits, the blog's pages, then one page per document.
-  const urls = 2 + blogPages + counts.articles + counts.benefits + counts.authors + counts.topics
+  const services = counts.services ?? 0
+  // …and /services with its services, when there are any.
+  const urls = 2 + blogPages + counts.articles + counts.benefits + counts.authors + counts.topics + (services > 0 ? 1 + services : 0)
   return Math.max(1, Math.ceil(urls / maxUrls))
 }
 

@@ -96,7 +96,6 @@ export function ownDescription(doc: SummarySource & { summary?: unknown; descrip
 export type SearchResultPreviewProps = {
   /** SITE_URL, e.g. "https://janet-massage.example". */
   siteUrl: string
-  siteName: string
   /** Each collection's page address before the slug, e.g. `{ articles: '/blog/' }`. */
   pathPrefixes: Record<string, string>
 }

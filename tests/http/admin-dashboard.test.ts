@@ -75,15 +75,17 @@ describe('admin dashboard', () => {
     expect(panelLinks(page, 'Your drafts').map(text)).not.toContain(article.title)
   })
 
-  it('carries the site’s name, mark and favicon', async () => {
+  it('carries her practice’s name (the seeded placeholder here), the mark and favicon, and never the product’s name', async () => {
     const page = await dashboard()
-    expect(page.doc.querySelector('head title')?.textContent).toContain('Wellpress admin')
+    expect(page.doc.querySelector('head title')?.textContent).toContain('· Your Practice Name admin')
     expect(page.doc.querySelector('head link[rel="icon"][href="/favicon.svg"]')).not.toBeNull()
-    expect(page.doc.querySelector('[role="img"][aria-label="Wellpress"] svg circle')?.getAttribute('fill')).toBe('#2f5d50')
+    expect(page.doc.querySelector('[role="img"][aria-label="Your Practice Name"] svg circle')?.getAttribute('fill')).toBe('#2f5d50')
+    expect(text(page.doc)).not.toMatch(/wellpress/i)
 
     const login = await get('/admin/login')
     expect(login.status).toBe(200)
-    expect(text(login.doc)).toContain('Wellpress')
+    expect(text(login.doc)).toContain('Your Practice Name')
+    expect(login.doc.querySelector('head title')?.textContent).not.toMatch(/wellpress/i)
     expect(login.html).toContain('#2f5d50')
   })
 

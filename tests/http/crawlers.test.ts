@@ -26,8 +26,9 @@ const SEEDED_URLS = [
   ...BENEFIT_SLUGS.map((slug) => `${TEST_SITE_URL}/benefits/${slug}`),
   `${TEST_SITE_URL}/authors/janet`,
   `${TEST_SITE_URL}/topics/immune-health`,
+  `${TEST_SITE_URL}/services/relaxation-massage`,
 ]
-const LIST_URLS = [`${TEST_SITE_URL}/`, `${TEST_SITE_URL}/blog`, `${TEST_SITE_URL}/benefits`]
+const LIST_URLS = [`${TEST_SITE_URL}/`, `${TEST_SITE_URL}/blog`, `${TEST_SITE_URL}/benefits`, `${TEST_SITE_URL}/services`]
 
 const DRAFT_TITLE = `Crawler-invisible draft ${Date.now()}`
 const DRAFT_SLUG = DRAFT_TITLE.toLowerCase().replace(/\s+/g, '-')
@@ -51,7 +52,7 @@ const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [
 
 /** Page URLs of every published document, as an anonymous visitor reads them from the REST API. */
 async function publishedDocumentUrls(): Promise<Set<string>> {
-  const pages = { articles: 'blog', benefits: 'benefits', authors: 'authors', topics: 'topics' } as const
+  const pages = { articles: 'blog', benefits: 'benefits', services: 'services', authors: 'authors', topics: 'topics' } as const
   const lists = await Promise.all(
     Object.entries(pages).map(async ([collection, prefix]) => {
       const read = await api(`/${collection}?limit=1000&depth=0&select[slug]=true`)

@@ -22,6 +22,9 @@ const PAGES = [
   '/benefits/reduces-stress',
   '/authors/janet',
   '/topics/immune-health',
+  '/services',
+  '/services/relaxation-massage',
+  '/contact',
   // 404s: notFound() inside a page, and an address no route matches (app/global-not-found.tsx).
   '/blog/no-such-article',
   '/no-such-page',

@@ -20,13 +20,13 @@ const BENEFIT_TITLES = [
 
 // Every public page type, on a production server that seeded itself on first start.
 const PAGES = [
-  { path: '/', title: /^Wellpress · / },
-  { path: '/blog', title: /^Articles · Wellpress$/ },
-  { path: ARTICLE, title: /^Massage Therapy Benefits on Immune Function · Wellpress$/ },
-  { path: '/benefits', title: /^Benefits of massage therapy · Wellpress$/ },
-  { path: '/benefits/reduces-stress', title: /^Reduces stress · Wellpress$/ },
-  { path: '/authors/janet', title: /^Janet · Wellpress$/ },
-  { path: '/topics/immune-health', title: /^Immune health · Wellpress$/ },
+  { path: '/', title: /^Your Practice Name · / },
+  { path: '/blog', title: /^Articles · Your Practice Name$/ },
+  { path: ARTICLE, title: /^Massage Therapy Benefits on Immune Function · Your Practice Name$/ },
+  { path: '/benefits', title: /^Benefits of massage therapy · Your Practice Name$/ },
+  { path: '/benefits/reduces-stress', title: /^Reduces stress · Your Practice Name$/ },
+  { path: '/authors/janet', title: /^Janet · Your Practice Name$/ },
+  { path: '/topics/immune-health', title: /^Immune health · Your Practice Name$/ },
 ]
 
 describe.each(PAGES)('$path', ({ path: pathname, title }) => {
@@ -112,11 +112,11 @@ describe('list and detail pages', () => {
     )
   const cardLinks = (page: Awaited<ReturnType<typeof get>>) => page.doc.querySelectorAll('main .card .card__title a').map((link) => link.getAttribute('href'))
 
-  it('home shows the site name, the six newest articles, the benefits and a call to book', async () => {
+  it('home shows the practice name, the six newest articles, the benefits and a call to book', async () => {
     // Six, or fewer while fewer are published (the seeded article is always one).
     const { page, expected } = await pageWithExpected('/', newestArticles(6))
     const main = text(page.doc.querySelector('main'))
-    expect(text(page.doc.querySelector('h1'))).toBe('Wellpress')
+    expect(text(page.doc.querySelector('h1'))).toBe('Your Practice Name')
     expect(expected.length).toBeGreaterThan(0)
     expect(cardLinks(page)).toEqual(expected)
     for (const title of BENEFIT_TITLES) expect(main).toContain(title)
@@ -180,7 +180,7 @@ describe('addresses that do not exist', () => {
   ])('%s answers 404, titled "Page not found" and kept out of search indexes', async (pathname) => {
     const page = await get(pathname)
     expect(page.status).toBe(404)
-    expect(head(page).title).toBe('Page not found · Wellpress')
+    expect(head(page).title).toBe('Page not found · Your Practice Name')
     expect(page.doc.querySelector('head meta[name="robots"]')?.getAttribute('content')).toMatch(/noindex/)
   })
 

@@ -60,6 +60,9 @@ const PAGES = [
   { path: '/benefits/reduces-stress', ogType: 'website', pageType: 'WebPage', trail: ['Home', 'Benefits', 'Reduces stress'] },
   { path: '/authors/janet', ogType: 'profile', pageType: 'ProfilePage', trail: ['Home', 'Janet'] },
   { path: '/topics/immune-health', ogType: 'website', pageType: 'CollectionPage', trail: ['Home', 'Immune health'] },
+  { path: '/services', ogType: 'website', pageType: 'CollectionPage', trail: ['Home', 'Services'] },
+  { path: '/services/relaxation-massage', ogType: 'website', pageType: 'WebPage', trail: ['Home', 'Services', 'Relaxation massage'] },
+  { path: '/contact', ogType: 'website', pageType: 'ContactPage', trail: ['Home', 'Contact'] },
 ]
 
 describe.each(PAGES)('$path', ({ path, ogType, pageType, trail }) => {
@@ -72,7 +75,7 @@ describe.each(PAGES)('$path', ({ path, ogType, pageType, trail }) => {
   it('has a title within 70 characters naming the site, a 50–160 character description and its canonical URL', () => {
     const tags = seoTags(page)
     expect(tags.title.length).toBeLessThanOrEqual(70)
-    expect(tags.title).toMatch(/ · Wellpress$|^Wellpress · /)
+    expect(tags.title).toMatch(/ · Your Practice Name$|^Your Practice Name · /)
     expect(tags.description.length).toBeGreaterThanOrEqual(50)
     expect(tags.description.length).toBeLessThanOrEqual(160)
     expect(tags.canonical).toBe(absolute(path))
@@ -83,7 +86,7 @@ describe.each(PAGES)('$path', ({ path, ogType, pageType, trail }) => {
     const tags = seoTags(page)
     expect(tags.og('url')).toBe(tags.canonical)
     expect(tags.og('type')).toBe(ogType)
-    expect(tags.og('site_name')).toBe('Wellpress')
+    expect(tags.og('site_name')).toBe('Your Practice Name')
     expect(tags.og('title')).toBeTruthy()
     expect(tags.og('description')).toBe(tags.description)
     expect(tags.og('image')).toMatch(new RegExp(`^${TEST_SITE_URL}/`))
@@ -108,7 +111,7 @@ describe.each(PAGES)('$path', ({ path, ogType, pageType, trail }) => {
     expect(scripts).toHaveLength(1)
     expect(graphProblems(scripts[0])).toEqual([])
     const types = (scripts[0]['@graph'] as Node[]).map((node) => node['@type'])
-    expect(types).toEqual(expect.arrayContaining(['WebSite', 'Organization', pageType]))
+    expect(types).toEqual(expect.arrayContaining(['WebSite', 'HealthAndBeautyBusiness', pageType]))
     const webPage = nodeOfType<Node>(scripts[0], pageType)[0]
     expect(webPage.url).toBe(absolute(path))
   })
@@ -201,7 +204,7 @@ describe('the author page', () => {
 describe('an article with a medical review and its own SEO fields', () => {
   const title = `Massage after surgery, checked ${Date.now()}`
   const slug = title.toLowerCase().replace(/,/g, '').replace(/\s+/g, '-')
-  const metaTitle = 'Massage after surgery: what to know · Wellpress'
+  const metaTitle = 'Massage after surgery: what to know · Your Practice Name'
   const metaDescription = 'When massage can help you recover after surgery, and when to wait: a checklist from a licensed therapist.'
   let page: Page
   let token: string

@@ -61,8 +61,12 @@ export async function probe(payload: Payload, options: ProbeOptions) {
       )
     : {}
 
+  const practice = await payload.findGlobal({ slug: 'practice', depth: 0 })
+  const services = await payload.find({ collection: 'services', depth: 0, limit: 100, sort: 'order', draft: true })
+  const serviceVersions = await payload.findVersions({ collection: 'services', depth: 0, limit: 100, sort: 'updatedAt' })
+
   const counts: Record<string, number> = {}
-  for (const slug of ['articles', 'benefits', 'authors', 'topics', 'media', 'redirects', 'inquiries', 'users'] as const) {
+  for (const slug of ['articles', 'services', 'benefits', 'authors', 'topics', 'media', 'redirects', 'inquiries', 'users'] as const) {
     counts[slug] = (await payload.count({ collection: slug, overrideAccess: true })).totalDocs
   }
 
@@ -103,6 +107,22 @@ export async function probe(payload: Payload, options: ProbeOptions) {
         to: redirect.to?.reference ? await label(redirect.to.reference.relationTo, redirect.to.reference.value) : redirect.to?.url,
       })),
     ),
+    // The practice settings (a global) and what they name: her logo and a menu entry's page.
+    practice: {
+      name: practice.name,
+      tagline: practice.tagline,
+      accentColor: practice.accentColor,
+      openingHours: practice.openingHours?.map(({ days, opens, closes }) => ({ days, opens, closes })),
+      logo: practice.logo ? await label('media', practice.logo) : null,
+      navigation: await Promise.all(
+        (practice.navigation ?? []).map(async (entry) => ({
+          label: entry.label,
+          to: entry.link?.document ? await label(entry.link.document.relationTo, entry.link.document.value) : entry.link?.url,
+        })),
+      ),
+    },
+    services: services.docs.map(({ title, slug, price, currency, durationMinutes, _status }) => ({ title, slug, price, currency, durationMinutes, _status })),
+    serviceVersions: serviceVersions.docs.map((version) => ({ title: version.version.title, status: version.version._status, updatedAt: version.updatedAt })),
     inquiries: inquiries.docs.map(({ name, email, message, consent, status, createdAt }) => ({ name, email, message, consent, status, createdAt })),
     files,
   }

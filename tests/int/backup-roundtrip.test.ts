@@ -218,12 +218,34 @@ beforeAll(async () => {
     context,
   })
 
+  // Her practice settings name the uploaded logo and an article: the global and its references travel.
+  await payload.updateGlobal({
+    slug: 'practice',
+    data: {
+      name: 'Stone & Stillness Massage',
+      tagline: 'Warm hands in Springfield',
+      accentColor: '#7a2e5c',
+      logo: image.id,
+      openingHours: [{ days: ['tuesday', 'friday'], opens: '08:00', closes: '16:00' }],
+      navigation: [
+        { label: 'Hot stones', link: { type: 'document', document: { relationTo: 'articles', value: article.id } } },
+        { label: 'Contact', link: { type: 'url', url: '/contact' } },
+      ],
+    },
+    context,
+  })
+  // A service with a published version and a newer draft beside it.
+  const [firstService] = (await payload.find({ collection: 'services', sort: 'order', limit: 1 })).docs
+  await payload.update({ collection: 'services', id: firstService.id, draft: true, data: { price: 85 }, context })
+
   source = await probe(payload, probeOptions)
   sourceArchive = path.join(work, 'source.tar.gz')
   const exported = runOk('scripts/export.ts', [sourceArchive], siteDir('source'), sourceDb.uri)
-  expect(exported.stdout).toMatch(/^Backup complete: .*source\.tar\.gz: 13 documents, 4 versions, 7 files from sqlite/m)
+  expect(exported.stdout).toMatch(/^Backup complete: .*source\.tar\.gz: 16 documents, 8 versions, 7 files from sqlite/m)
   // Progress goes to stderr: per collection, and the files' bytes.
   expect(exported.stderr).toContain('articles: 2 documents, 4 versions')
+  expect(exported.stderr).toContain('services: 3 documents, 4 versions')
+  expect(exported.stderr).toContain('practice: settings')
   expect(exported.stderr).toMatch(/media files: 7\/7 files, [\d.]+ KB of [\d.]+ KB/)
 }, 240_000)
 
@@ -235,7 +257,18 @@ afterAll(async () => {
 
 it('sets up the source site the way the rest of the file assumes', () => {
   // Guards the comparisons below from passing on an empty site.
-  expect(source.counts).toEqual({ articles: 2, benefits: 5, authors: 1, topics: 1, media: 1, redirects: 1, inquiries: 1, users: 1 })
+  expect(source.counts).toEqual({ articles: 2, services: 3, benefits: 5, authors: 1, topics: 1, media: 1, redirects: 1, inquiries: 1, users: 1 })
+  expect(source.practice).toMatchObject({
+    name: 'Stone & Stillness Massage',
+    logo: expect.stringMatching(/^media\/stones.*\.webp$/),
+    navigation: [{ label: 'Hot stones', to: `articles/${ARTICLE_SLUG}` }, { label: 'Contact', to: '/contact' }],
+  })
+  expect(source.services.map(({ slug, price }) => [slug, price])).toEqual([
+    ['relaxation-massage', 85],
+    ['deep-tissue-massage', 95],
+    ['lymphatic-drainage', 70],
+  ])
+  expect(source.serviceVersions.length).toBeGreaterThanOrEqual(4)
   // The first account writes as the seeded profile: a user → author link to carry across.
   expect(source.loginWritesAs).toBe('authors/janet')
   expect(source.versions.map(({ status }) => status)).toEqual(['published', 'published', 'draft'])
@@ -258,7 +291,7 @@ describe('SQLite → SQLite', () => {
 
   it('imports into an empty database as a real process, then refuses to import over it', async () => {
     const imported = runOk('scripts/import.ts', [sourceArchive], cwd(), target.uri)
-    expect(imported.stdout).toMatch(/Import complete into sqlite: \d+ documents, 4 versions, 7 files copied/)
+    expect(imported.stdout).toMatch(/Import complete into sqlite: \d+ documents, 8 versions, 7 files copied/)
     expect(imported.stdout).not.toContain('new ids')
 
     const again = run('scripts/import.ts', [sourceArchive], cwd(), target.uri)
@@ -324,7 +357,7 @@ describe('refusing a bad backup before writing anything', () => {
       writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, formatVersion: 99 }))
     })
     const { importBackup } = await import('@/lib/backup/import')
-    await expect(importBackup(payload, file)).rejects.toThrow(/uses backup format 99; this Wellpress reads up to 1\. Update Wellpress/)
+    await expect(importBackup(payload, file)).rejects.toThrow(/uses backup format 99; this Wellpress reads up to 2\. Update Wellpress/)
   })
 })
 
@@ -342,7 +375,7 @@ describeMongo('SQLite → MongoDB → SQLite (moving adapters)', () => {
   it('imports into MongoDB with new ids and every reference rewritten', async () => {
     mongo = temporaryMongo(MONGODB_URI as string)
     const imported = runOk('scripts/import.ts', [sourceArchive], siteDir('mongo'), mongo.uri)
-    expect(imported.stdout).toMatch(/Import complete into mongodb: .*13 documents given MongoDB ids/)
+    expect(imported.stdout).toMatch(/Import complete into mongodb: .*16 documents given MongoDB ids/)
 
     const copy = path.join(work, 'mongo.tar.gz')
     runOk('scripts/export.ts', [copy], siteDir('mongo'), mongo.uri)

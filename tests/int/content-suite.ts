@@ -43,9 +43,13 @@ export function defineContentSuite(makeDatabase: () => TestDatabase) {
     payload.find({ collection: 'articles', overrideAccess: false, where, depth: 0, limit: 100 })
 
   describe('the seed', () => {
-    it('seeds an empty database, creating the author, five benefits, a topic and the article', async () => {
+    it('seeds an empty database, creating the practice settings, three services, the author, five benefits, a topic and the article', async () => {
       const report = await seedModule.seedIfEmpty(payload)
       expect(report?.created).toEqual([
+        'practice',
+        'services/relaxation-massage',
+        'services/deep-tissue-massage',
+        'services/lymphatic-drainage',
         'authors/janet',
         ...BENEFIT_SLUGS.map((slug) => `benefits/${slug}`),
         'topics/immune-health',
@@ -90,6 +94,40 @@ export function defineContentSuite(makeDatabase: () => TestDatabase) {
       })
     })
 
+    it('fills the practice settings with placeholders she can edit, and publishes the sample services with prices', async () => {
+      const practice = await payload.findGlobal({ slug: 'practice', depth: 0, overrideAccess: false })
+      expect(practice).toMatchObject({
+        name: 'Your Practice Name',
+        businessType: 'HealthAndBeautyBusiness',
+        bookingUrl: '/contact',
+        address: { addressCountry: 'US' },
+      })
+      expect(practice.openingHours?.map((row) => row.days)).toEqual([['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], ['saturday']])
+      expect(practice.navigation?.map((entry) => entry.label)).toEqual(['Articles', 'Services', 'Benefits of massage', 'Contact'])
+      const services = await payload.find({ collection: 'services', overrideAccess: false, depth: 0, sort: 'order' })
+      expect(services.docs.map((service) => [service.slug, service.price, service.currency, service.durationMinutes])).toEqual([
+        ['relaxation-massage', 80, 'USD', 60],
+        ['deep-tissue-massage', 95, 'USD', 60],
+        ['lymphatic-drainage', 70, 'USD', 45],
+      ])
+    })
+
+    it('refuses practice settings a visitor could not use, saying what to change', async () => {
+      const attempt = (data: Record<string, unknown>) => payload.updateGlobal({ slug: 'practice', data, depth: 0 })
+      await expect(attempt({ accentColor: '#f0e68c' })).rejects.toMatchObject({
+        status: 400,
+        data: { errors: [expect.objectContaining({ path: 'accentColor', message: expect.stringMatching(/contrast is 1\.\d+:1 .* at least 4\.5:1/) })] },
+      })
+      await expect(attempt({ openingHours: [{ days: ['monday'], opens: '9am', closes: '17:00' }] })).rejects.toMatchObject({
+        status: 400,
+        data: { errors: [expect.objectContaining({ path: 'openingHours.0.opens', message: expect.stringMatching(/HH:MM/) })] },
+      })
+      await expect(attempt({ address: { addressCountry: 'usa' } })).rejects.toMatchObject({ status: 400 })
+      await expect(attempt({ bookingUrl: 'javascript:alert(1)' })).rejects.toMatchObject({ status: 400 })
+      // Nothing of it was stored.
+      expect((await payload.findGlobal({ slug: 'practice', depth: 0 })).accentColor).toBe('#2f6b5b')
+    })
+
     it('gives the article its author Janet with her sign-off', async () => {
       const article = (await anonymousArticles({ slug: { equals: ARTICLE_SLUG } })).docs[0] as Article
       const populated = await payload.findByID({ collection: 'articles', id: article.id, depth: 1, overrideAccess: false })
@@ -106,7 +144,7 @@ export function defineContentSuite(makeDatabase: () => TestDatabase) {
 
       const report = await seedModule.seed(payload)
       expect(report.created).toEqual([])
-      expect(report.kept).toHaveLength(8)
+      expect(report.kept).toHaveLength(12)
       expect(await counts()).toEqual(countsBefore)
       const after = await payload.findByID({ collection: 'benefits', id: benefit.id })
       expect(after.title).toBe('Lowers stress')

@@ -58,9 +58,9 @@ export function defineFirstArticleSuite(makeDatabase: () => TestDatabase) {
       expect(owner.author).toBe(janet.id)
     })
 
-    it('finds both first-run items open: the seeded article and a draft of hers do not count as her first article', async () => {
+    it('finds every first-run item open: the seeded article and a draft of hers do not count as her first article', async () => {
       const before = await checklist()
-      expect(Object.keys(before)).toEqual(['author-profile', 'first-article'])
+      expect(Object.keys(before)).toEqual(['practice-name', 'author-profile', 'first-article'])
       expect(before['first-article']).toMatchObject({ done: false })
       await payload.create({ collection: 'articles', draft: true, data: { title: 'Only a draft', content: body('Text.') }, ...as(owner) })
       expect((await checklist())['first-article']).toMatchObject({ done: false })
@@ -264,6 +264,27 @@ export function defineFirstArticleSuite(makeDatabase: () => TestDatabase) {
       await payload.update({ collection: 'authors', id: janet.id, data: { bio: body('I have practised massage therapy in this town for twelve years.') } })
       expect((await checklist())['author-profile']).toMatchObject({ done: true })
       await payload.delete({ collection: 'media', id: photo.id })
+    })
+
+    it('asks her to name her practice while it has the seeded placeholder name, and ticks off once it has hers', async () => {
+      const { PLACEHOLDER_PRACTICE_NAME } = await import('../../lib/practice/placeholder')
+      expect((await payload.findGlobal({ slug: 'practice', depth: 0 })).name).toBe(PLACEHOLDER_PRACTICE_NAME)
+      const before = (await checklist())['practice-name']
+      expect(before).toMatchObject({ done: false, label: 'Name your practice', href: '/admin/globals/practice' })
+      expect(before.detail).toContain(PLACEHOLDER_PRACTICE_NAME)
+
+      // Only the name matters: other settings she saves leave the item open.
+      await payload.updateGlobal({ slug: 'practice', data: { tagline: 'Hands-on care in Springfield' }, ...as(owner) })
+      expect((await checklist())['practice-name']).toMatchObject({ done: false })
+
+      await payload.updateGlobal({ slug: 'practice', data: { name: 'Janet Doe Massage' }, ...as(owner) })
+      const after = (await checklist())['practice-name']
+      expect(after).toMatchObject({ done: true })
+      expect(after.detail).toContain('Janet Doe Massage')
+
+      // Back to the placeholder (say, a restored backup): open again.
+      await payload.updateGlobal({ slug: 'practice', data: { name: `  ${PLACEHOLDER_PRACTICE_NAME} ` }, ...as(owner) })
+      expect((await checklist())['practice-name']).toMatchObject({ done: false })
     })
 
     it('counts the article she published (the seeded one never did)', async () => {

@@ -19,9 +19,9 @@ it('creates the first article on an empty database, then changes nothing on a se
   const first = runSeed()
   expect(first.status).toBe(0)
   expect(first.output).toContain('created  articles/massage-therapy-benefits-on-immune-function')
-  expect(first.output).toContain('Seed complete: 8 created, 0 already present.')
+  expect(first.output).toContain('Seed complete: 12 created, 0 already present.')
 
   const second = runSeed()
   expect(second.status).toBe(0)
-  expect(second.output).toContain('Seed complete: 0 created, 8 already present.')
+  expect(second.output).toContain('Seed complete: 0 created, 12 already present.')
 })

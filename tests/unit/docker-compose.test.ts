@@ -30,7 +30,7 @@ type Compose = {
 }
 
 const compose = parse(read('docker-compose.yml')) as Compose
-const { mongo, app, proxy } = compose.services
+const { mongo, app, proxy, redis } = compose.services
 
 const asArray = (value: string | string[] | undefined) =>
   value === undefined ? [] : Array.isArray(value) ? value : value.split(/\s+/)
@@ -157,8 +157,8 @@ describe('docker-compose.yml: proxy', () => {
   it('runs the nginx-site config as its site, and keeps its cache in a named volume', () => {
     expect(proxy.configs).toEqual([{ source: 'nginx-site', target: '/etc/nginx/conf.d/default.conf' }])
     const site = compose.configs?.['nginx-site']?.content ?? ''
-    // The app's address on the compose network, and the cache inside the mounted volume.
-    expect(site).toMatch(/^\s*server app:3000;/m)
+    // The app's replicas on the compose network (see "several instances"), and the cache inside the mounted volume.
+    expect(site).toMatch(/^\s*server app:3000 resolve;/m)
     expect(site).toMatch(/proxy_cache_path \/var\/cache\/nginx\/wellpress /)
     expect(mounts(proxy)['proxy-cache']).toBe('/var/cache/nginx')
     expect(compose.volumes).toHaveProperty('proxy-cache')
@@ -421,5 +421,51 @@ describe('next.config.ts', () => {
 
   it('traces the seed content into the standalone output', () => {
     expect(read('next.config.ts')).toMatch(/outputFileTracingIncludes:[^\n]*lib\/seed\/content/)
+  })
+})
+
+/** The `upstream wellpress_app { … }` block of the proxy's site, comments dropped. */
+function upstreamBlock(): string {
+  const site = (compose.configs?.['nginx-site']?.content ?? '').replace(/#.*$/gm, '')
+  return /upstream wellpress_app \{([^}]*)\}/.exec(site)?.[1] ?? ''
+}
+
+describe('docker-compose.yml: several instances (`docker compose up --scale app=3`)', () => {
+  it('lets the app be replicated: no fixed name, host port or address on it', () => {
+    const service = app as Service & { container_name?: string; networks?: Record<string, { ipv4_address?: string } | null> }
+    expect(service.container_name).toBeUndefined()
+    expect(service.ports ?? []).toEqual([])
+    for (const network of Object.values(service.networks ?? {})) expect(network?.ipv4_address).toBeUndefined()
+    // Replicas share one uploads volume (or a bucket), never a folder of their own.
+    expect(mounts(app).media).toBe('/app/data/media')
+    for (const name of ['S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) expect(environment(app)[name]).toBe(`\${${name}:-}`)
+  })
+
+  it('has nginx balance over every replica, found by name through Docker\'s DNS and looked up again as they change', () => {
+    const block = upstreamBlock()
+    const servers = [...block.matchAll(/^\s*server\s+(\S+)([^;]*);/gm)].map((match) => ({ address: match[1], options: match[2].trim() }))
+    expect(servers).toEqual([{ address: 'app:3000', options: 'resolve' }])
+    // `resolve` needs a shared-memory zone and a resolver: Docker's embedded DNS.
+    expect(block).toMatch(/^\s*zone wellpress_app \d+k;/m)
+    const site = (compose.configs?.['nginx-site']?.content ?? '').replace(/#.*$/gm, '')
+    expect(site).toMatch(/^\s*resolver 127\.0\.0\.11 valid=\d+s/m)
+    // Open-source nginx has `resolve` on upstream servers since 1.27.3: the image's line must be that or later.
+    const [major, minor] = (/^nginx:(\d+)\.(\d+)/.exec(proxy.image ?? '') ?? []).slice(1).map(Number)
+    expect(major > 1 || (major === 1 && minor >= 27)).toBe(true)
+    // Every location proxies to the balanced group, none to one replica.
+    expect([...site.matchAll(/proxy_pass\s+([^;]+);/g)].map((match) => match[1]).every((target) => target === 'http://wellpress_app')).toBe(true)
+  })
+
+  it('runs Redis, which the app waits for and shares its cache, counters and job turn through', () => {
+    expect(redis).toBeDefined()
+    expect(redis.image).toMatch(/^redis:\d/)
+    expect(redis.ports ?? []).toEqual([])
+    expect(asArray((redis.healthcheck as Healthcheck).test).join(' ')).toMatch(/redis-cli ping/)
+    expect((app.depends_on as Record<string, { condition?: string }>).redis?.condition).toBe('service_healthy')
+    expect(environment(app).REDIS_URL).toBe('redis://redis:6379')
+    const command = asArray(redis.command)
+    // Bounded memory, and only keys with an expiry may go: the record of purges never does.
+    expect(command[command.indexOf('--maxmemory') + 1]).toMatch(/^\d+(mb|gb)$/)
+    expect(command[command.indexOf('--maxmemory-policy') + 1]).toMatch(/^volatile-/)
   })
 })

@@ -18,6 +18,7 @@ describe('environment schema', () => {
       NODE_ENV: 'development',
       SITE_URL: 'http://localhost:3000',
       PORT: 3000,
+      S3_FORCE_PATH_STYLE: false,
       SEED: true,
       TRUSTED_ORIGINS: [],
       TRUSTED_PROXIES: [],

@@ -1,10 +1,10 @@
 import { xml2js } from 'xml-js'
 import { z } from 'zod'
 
-import { block, editorState, heading, internalLink, paragraph, paragraphOf, type LexicalNode } from '@/lib/richtext/lexical'
+import { block, editorState, heading, internalLink, type LexicalNode, paragraph, paragraphOf } from '@/lib/richtext/lexical'
 import { articleHtml, buildFeed, type FeedArticle, feedDocument } from '@/lib/seo/feeds'
-import { site } from '@/lib/config/site'
 import { EVERY_NODE_TEXT as T, everyNodeDocument } from '@/tests/richtext-fixture'
+import { practice } from '@/tests/seo-fixtures'
 
 const SITE = 'https://wellpress.test'
 const absoluteOnSite = z.url({ protocol: /^https$/ }).refine((url) => url.startsWith(`${SITE}/`), 'on SITE_URL')
@@ -75,7 +75,7 @@ const older: FeedArticle = {
 const draft: FeedArticle = { ...article, id: 'd1', title: 'Secret draft', slug: 'secret-draft', _status: 'draft' }
 
 const ARTICLES = [article, draft, older]
-const feed = buildFeed(ARTICLES, 'rss', { siteUrl: SITE })
+const feed = buildFeed(practice, ARTICLES, 'rss', { siteUrl: SITE })
 
 const attributeUrls = (html: string) => [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((match) => match[1])
 
@@ -171,10 +171,10 @@ describe('buildFeed', () => {
     expect(feed.options).toMatchObject({
       id: `${SITE}/`,
       link: `${SITE}/`,
-      title: site.name,
-      description: site.description,
+      title: practice.name,
+      description: practice.description,
       language: 'en',
-      copyright: `© 2026 ${site.name}. All rights reserved.`,
+      copyright: `© 2026 ${practice.name}. All rights reserved.`,
       feedLinks: { rss: `${SITE}/feed.xml`, atom: `${SITE}/atom.xml`, json: `${SITE}/feed.json` },
     })
     expect(feed.options.updated?.toISOString()).toBe(article.updatedAt)
@@ -215,11 +215,11 @@ describe('RSS 2.0', () => {
   })
   const parsed = parseXml<{
     rss: { _attributes: Record<string, string>; channel: Record<string, XmlText> & { item: unknown[]; 'atom:link': { _attributes: Record<string, string> } } }
-  }>(feedDocument.rss(ARTICLES, { siteUrl: SITE }))
+  }>(feedDocument.rss(practice, ARTICLES, { siteUrl: SITE }))
 
   it('is well-formed <rss version="2.0"> describing the site', () => {
     expect(parsed.rss._attributes.version).toBe('2.0')
-    expect(parsed.rss.channel.title._text).toBe(site.name)
+    expect(parsed.rss.channel.title._text).toBe(practice.name)
     expect(parsed.rss.channel.link._text).toBe(`${SITE}/`)
     expect(parsed.rss.channel.language._text).toBe('en')
     expect(parsed.rss.channel.lastBuildDate._text).toBe(new Date(article.updatedAt).toUTCString())
@@ -245,7 +245,7 @@ describe('Atom 1.0', () => {
   })
   const parsed = parseXml<{
     feed: { _attributes: { xmlns: string }; id: XmlText; updated: XmlText; title: XmlText; entry: unknown[] }
-  }>(feedDocument.atom(ARTICLES, { siteUrl: SITE }))
+  }>(feedDocument.atom(practice, ARTICLES, { siteUrl: SITE }))
 
   it('is a well-formed <feed> with id, title and updated', () => {
     expect(parsed.feed._attributes.xmlns).toBe('http://www.w3.org/2005/Atom')
@@ -264,7 +264,7 @@ describe('Atom 1.0', () => {
 describe('JSON Feed 1.1', () => {
   const jsonFeed = z.object({
     version: z.literal('https://jsonfeed.org/version/1.1'),
-    title: z.literal(site.name),
+    title: z.literal(practice.name),
     home_page_url: absoluteOnSite,
     feed_url: absoluteOnSite,
     language: z.literal('en'),
@@ -284,7 +284,7 @@ describe('JSON Feed 1.1', () => {
   })
 
   it('matches the 1.1 shape, with the full content and authors list', () => {
-    const parsed = jsonFeed.parse(JSON.parse(feedDocument.json(ARTICLES, { siteUrl: SITE })))
+    const parsed = jsonFeed.parse(JSON.parse(feedDocument.json(practice, ARTICLES, { siteUrl: SITE })))
     expect(parsed.feed_url).toBe(`${SITE}/feed.json`)
     expect(parsed.items.map((item) => item.url)).toEqual([`${SITE}/blog/massage-and-immunity`, `${SITE}/blog/older-post`])
     expect(parsed.items[0]).toMatchObject({
@@ -310,7 +310,7 @@ describe('text typed into titles and excerpts', () => {
   const asCdataText = (text: string) => text.replace(/\u200b/g, '')
 
   it('RSS: the title stays plain text, the description (HTML) is escaped, and the XML stays whole', () => {
-    const xml = feedDocument.rss(hostile, { siteUrl: SITE })
+    const xml = feedDocument.rss(practice, hostile, { siteUrl: SITE })
     const item = parseXml<{ rss: { channel: { item: Record<string, XmlText & Record<string, unknown>> } } }>(xml).rss.channel.item
     expect(Object.keys(item)).not.toContain('evil')
     expect(asCdataText(item.title._cdata as string)).toBe(title)
@@ -318,7 +318,7 @@ describe('text typed into titles and excerpts', () => {
   })
 
   it('Atom: title and summary, both type="html", are escaped', () => {
-    const xml = feedDocument.atom(hostile, { siteUrl: SITE })
+    const xml = feedDocument.atom(practice, hostile, { siteUrl: SITE })
     const entry = parseXml<{ feed: { entry: Record<string, XmlText & { _attributes?: { type?: string } }> } }>(xml).feed.entry
     expect(Object.keys(entry)).not.toContain('evil')
     expect(entry.title._attributes?.type).toBe('html')
@@ -328,7 +328,7 @@ describe('text typed into titles and excerpts', () => {
   })
 
   it('JSON Feed: title and summary are plain text by the spec, so they stay as typed', () => {
-    const [item] = JSON.parse(feedDocument.json(hostile, { siteUrl: SITE })).items
+    const [item] = JSON.parse(feedDocument.json(practice, hostile, { siteUrl: SITE })).items
     expect(item.title).toBe(title)
     expect(item.summary).toBe(excerpt)
     expect(item.content_html).not.toContain('<script>')

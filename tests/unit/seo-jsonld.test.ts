@@ -17,7 +17,7 @@ import {
 } from '@/lib/seo/jsonld'
 import { absoluteUrl } from '@/lib/paths/urls'
 import { site } from '@/lib/config/site'
-import { article, benefits, janet, reviewer } from '@/tests/seo-fixtures'
+import { article, benefits, janet, practice, reviewer } from '@/tests/seo-fixtures'
 import { graphProblems, nodeOfType, type JsonLdNode } from '@/tests/seo-shapes'
 
 type Node = JsonLdNode & Record<string, any>
@@ -32,21 +32,21 @@ const benefit = { title: 'Reduces stress', slug: 'reduces-stress', summary: 'Low
 
 describe('every page graph', () => {
   it.each<[string, Graph]>([
-    ['home', homePageGraph()],
-    ['article', articlePageGraph(article, breadcrumbTrails.article(article))],
-    ['reviewed article', articlePageGraph({ ...article, reviewedBy: reviewer, lastReviewedAt: '2026-11-26T00:00:00.000Z' }, breadcrumbTrails.article(article))],
-    ['blog', blogPageGraph(1, [article], breadcrumbTrails.blog(1))],
-    ['blog page 2', blogPageGraph(2, [article], breadcrumbTrails.blog(2))],
-    ['benefits', benefitsIndexGraph(benefits, breadcrumbTrails.benefits())],
-    ['benefit', benefitPageGraph(benefit, breadcrumbTrails.benefit(benefit))],
-    ['author', profilePageGraph(janet, breadcrumbTrails.author(janet))],
-    ['topic', topicPageGraph(topic, [article], breadcrumbTrails.topic(topic))],
+    ['home', homePageGraph(practice)],
+    ['article', articlePageGraph(practice, article, breadcrumbTrails.article(article))],
+    ['reviewed article', articlePageGraph(practice, { ...article, reviewedBy: reviewer, lastReviewedAt: '2026-11-26T00:00:00.000Z' }, breadcrumbTrails.article(article))],
+    ['blog', blogPageGraph(practice, 1, [article], breadcrumbTrails.blog(1))],
+    ['blog page 2', blogPageGraph(practice, 2, [article], breadcrumbTrails.blog(2))],
+    ['benefits', benefitsIndexGraph(practice, benefits, breadcrumbTrails.benefits())],
+    ['benefit', benefitPageGraph(practice, benefit, breadcrumbTrails.benefit(benefit))],
+    ['author', profilePageGraph(practice, janet, breadcrumbTrails.author(janet))],
+    ['topic', topicPageGraph(practice, topic, [article], breadcrumbTrails.topic(topic))],
   ])('%s: every node has what search engines require, and every @id reference resolves', (_name, graph) => {
     expect(graphProblems(graph)).toEqual([])
   })
 
   it('are held to schemas strict enough to fail: an over-long headline, no author, a dangling reference', () => {
-    const graph = articlePageGraph(article, breadcrumbTrails.article(article)) as unknown as { '@graph': Node[] }
+    const graph = articlePageGraph(practice, article, breadcrumbTrails.article(article)) as unknown as { '@graph': Node[] }
     const page = graph['@graph'].find((node) => node['@type'] === 'MedicalWebPage') as Node
     page.mainEntity = { ...page.mainEntity, headline: 'x'.repeat(111), author: undefined }
     page.isPartOf = { '@id': `${site.url}/#elsewhere` }
@@ -57,9 +57,9 @@ describe('every page graph', () => {
   })
 
   it('name the site and the practice with the same stable ids on every page', () => {
-    for (const graph of [homePageGraph(), blogPageGraph(1, [], breadcrumbTrails.blog(1))]) {
+    for (const graph of [homePageGraph(practice), blogPageGraph(practice, 1, [], breadcrumbTrails.blog(1))]) {
       expect(only(graph, 'WebSite')['@id']).toBe(`${site.url}/#website`)
-      expect(only(graph, 'Organization')['@id']).toBe(`${site.url}/#organization`)
+      expect(only(graph, 'HealthAndBeautyBusiness')['@id']).toBe(`${site.url}/#organization`)
     }
   })
 
@@ -70,27 +70,27 @@ describe('every page graph', () => {
   })
 
   it('give the home page no breadcrumb and every other page one', () => {
-    expect(nodeOfType(homePageGraph(), 'BreadcrumbList')).toHaveLength(0)
-    expect(nodeOfType(benefitPageGraph(benefit, breadcrumbTrails.benefit(benefit)), 'BreadcrumbList')).toHaveLength(1)
+    expect(nodeOfType(homePageGraph(practice), 'BreadcrumbList')).toHaveLength(0)
+    expect(nodeOfType(benefitPageGraph(practice, benefit, breadcrumbTrails.benefit(benefit)), 'BreadcrumbList')).toHaveLength(1)
   })
 })
 
 describe('site-wide nodes', () => {
   it('WebSite offers a search box that lands on /search', () => {
-    expect(only(homePageGraph(), 'WebSite').potentialAction).toEqual({
+    expect(only(homePageGraph(practice), 'WebSite').potentialAction).toEqual({
       '@type': 'SearchAction',
       target: { '@type': 'EntryPoint', urlTemplate: `${site.url}/search?q={search_term_string}` },
       'query-input': 'required name=search_term_string',
     })
   })
 
-  it('Organization has a raster logo at an absolute URL', () => {
-    expect(only(homePageGraph(), 'Organization').logo).toMatchObject({ url: absoluteUrl('/og/site/default'), width: '1200', height: '630' })
+  it('the practice has a raster logo at an absolute URL (the site card until she uploads a logo)', () => {
+    expect(only(homePageGraph(practice), 'HealthAndBeautyBusiness').logo).toMatchObject({ url: absoluteUrl('/og/site/default'), width: '1200', height: '630' })
   })
 })
 
 describe('articlePageGraph', () => {
-  const graph = articlePageGraph(article, breadcrumbTrails.article(article))
+  const graph = articlePageGraph(practice, article, breadcrumbTrails.article(article))
   const page = only(graph, 'MedicalWebPage')
   const posting = page.mainEntity as Node
 
@@ -116,13 +116,13 @@ describe('articlePageGraph', () => {
   })
 
   it('uses the generated share card when the article has no hero image', () => {
-    const bare = articlePageGraph({ ...article, heroImage: null }, breadcrumbTrails.article(article))
+    const bare = articlePageGraph(practice, { ...article, heroImage: null }, breadcrumbTrails.article(article))
     expect((only(bare, 'MedicalWebPage').mainEntity as Node).image.url).toBe(absoluteUrl(`/og/articles/${article.slug}`))
   })
 
   it('cuts a long headline at a word within 110 characters', () => {
     const title = 'Why massage therapy matters for the immune system '.repeat(4).trim()
-    const long = articlePageGraph({ ...article, title }, breadcrumbTrails.article({ ...article, title }))
+    const long = articlePageGraph(practice, { ...article, title }, breadcrumbTrails.article({ ...article, title }))
     const headline = (only(long, 'MedicalWebPage').mainEntity as Node).headline as string
     expect(headline.length).toBeLessThanOrEqual(HEADLINE_MAX_LENGTH)
     expect(title.startsWith(headline.slice(0, -1))).toBe(true)
@@ -151,7 +151,7 @@ describe('articlePageGraph', () => {
   it('names a reviewer and review date only when set', () => {
     expect(page.reviewedBy).toBeUndefined()
     expect(page.lastReviewed).toBeUndefined()
-    const reviewed = only(articlePageGraph({ ...article, reviewedBy: reviewer, lastReviewedAt: '2026-11-26T00:00:00.000Z' }, []), 'MedicalWebPage')
+    const reviewed = only(articlePageGraph(practice, { ...article, reviewedBy: reviewer, lastReviewedAt: '2026-11-26T00:00:00.000Z' }, []), 'MedicalWebPage')
     expect(reviewed.reviewedBy).toMatchObject({ '@type': 'Person', name: 'Dr. Sam Lee', url: `${site.url}/authors/sam-lee` })
     expect(reviewed.lastReviewed).toBe('2026-11-26T00:00:00.000Z')
   })
@@ -199,7 +199,7 @@ describe('breadcrumbs', () => {
 
 describe('list pages', () => {
   it('blog page N is a CollectionPage of its articles, at its own address', () => {
-    const graph = blogPageGraph(2, [article], breadcrumbTrails.blog(2))
+    const graph = blogPageGraph(practice, 2, [article], breadcrumbTrails.blog(2))
     const page = only(graph, 'CollectionPage')
     expect(page.url).toBe(`${site.url}/blog/page/2`)
     expect(page.name).toBe('Articles, page 2')
@@ -207,12 +207,12 @@ describe('list pages', () => {
   })
 
   it('the benefits page lists the benefits in order', () => {
-    const names = only(benefitsIndexGraph(benefits, breadcrumbTrails.benefits()), 'ItemList').itemListElement.map((item: Node) => item.name)
+    const names = only(benefitsIndexGraph(practice, benefits, breadcrumbTrails.benefits()), 'ItemList').itemListElement.map((item: Node) => item.name)
     expect(names).toEqual(benefits.map((b) => b.title))
   })
 
   it('the author page is a ProfilePage about her', () => {
-    const page = only(profilePageGraph(janet, breadcrumbTrails.author(janet)), 'ProfilePage')
+    const page = only(profilePageGraph(practice, janet, breadcrumbTrails.author(janet)), 'ProfilePage')
     expect(page.mainEntity).toMatchObject({ '@type': 'Person', name: 'Janet' })
   })
 })
@@ -220,7 +220,7 @@ describe('list pages', () => {
 describe('serializeJsonLd', () => {
   it('escapes "<" so admin text cannot close the script, and parses back unchanged', () => {
     const hostile = { ...article, title: 'Massage </script><script>alert(1)</script>' }
-    const graph = articlePageGraph(hostile, breadcrumbTrails.article(hostile))
+    const graph = articlePageGraph(practice, hostile, breadcrumbTrails.article(hostile))
     const json = serializeJsonLd(graph)
     expect(json).not.toContain('<')
     expect(json).toContain('\\u003c/script>')

@@ -25,16 +25,16 @@ import { absoluteUrl } from '@/lib/paths/urls'
 import { routes } from '@/lib/paths/routes'
 import { site } from '@/lib/config/site'
 import { canonicalUrlShape } from '@/tests/seo-shapes'
-import { article, image, janet } from '@/tests/seo-fixtures'
+import { article, image, janet, practice } from '@/tests/seo-fixtures'
 
-const SUFFIX = ` · ${site.name}`
+const SUFFIX = ` · ${practice.name}`
 
 /** What every public page's metadata must hold (issue 3). */
 const shareImageShape = z.object({ url: z.url(), width: z.literal(1200), height: z.literal(630), alt: z.string().min(1) })
 const feedShape = z.array(z.object({ url: z.url(), title: z.string().min(1) })).length(1)
 const metadataShape = z
   .object({
-    title: z.object({ absolute: z.string().min(1).max(TITLE_MAX_LENGTH).includes(site.name) }),
+    title: z.object({ absolute: z.string().min(1).max(TITLE_MAX_LENGTH).includes(practice.name) }),
     description: z.string().min(DESCRIPTION_MIN_LENGTH).max(DESCRIPTION_MAX_LENGTH),
     alternates: z.object({
       canonical: canonicalUrlShape.refine((url) => url.startsWith(site.url)),
@@ -48,7 +48,7 @@ const metadataShape = z
       title: z.string().min(1),
       description: z.string().min(DESCRIPTION_MIN_LENGTH).max(DESCRIPTION_MAX_LENGTH),
       url: z.string(),
-      siteName: z.literal(site.name),
+      siteName: z.literal(practice.name),
       type: z.enum(['website', 'article', 'profile']),
       images: z.tuple([shareImageShape]),
     }),
@@ -68,15 +68,15 @@ describe('every page type', () => {
   const topic = { name: 'Immune health', slug: 'immune-health', description: 'How massage therapy supports the immune system.' }
   const benefit = { title: 'Reduces stress', slug: 'reduces-stress', summary: 'Lower stress, stronger immunity.' }
   it.each<[string, Metadata, string]>([
-    ['home', homeMetadata(), routes.home()],
-    ['blog', blogMetadata(1), routes.blog()],
-    ['blog page 3', blogMetadata(3), routes.blog(3)],
-    ['benefits', benefitsIndexMetadata(), routes.benefits()],
-    ['article', articleMetadata(article), routes.article(article.slug)],
-    ['benefit', benefitMetadata(benefit), routes.benefit(benefit.slug)],
-    ['author', authorMetadata(janet), routes.author('janet')],
-    ['topic', topicMetadata(topic), routes.topic(topic.slug)],
-    ['search', pageMetadata({ title: 'Search', description: 'Find articles.', path: '/search?q=neck', noindex: true }), '/search'],
+    ['home', homeMetadata(practice), routes.home()],
+    ['blog', blogMetadata(practice, 1), routes.blog()],
+    ['blog page 3', blogMetadata(practice, 3), routes.blog(3)],
+    ['benefits', benefitsIndexMetadata(practice), routes.benefits()],
+    ['article', articleMetadata(practice, article), routes.article(article.slug)],
+    ['benefit', benefitMetadata(practice, benefit), routes.benefit(benefit.slug)],
+    ['author', authorMetadata(practice, janet), routes.author('janet')],
+    ['topic', topicMetadata(practice, topic), routes.topic(topic.slug)],
+    ['search', pageMetadata(practice, { title: 'Search', description: 'Find articles.', path: '/search?q=neck', noindex: true }), '/search'],
   ])('%s has a bounded title, a 50–160 character description, its canonical URL, feeds and share cards', (_name, metadata, path) => {
     const result = metadataShape.safeParse(metadata)
     expect(result.success ? 'valid' : z.prettifyError(result.error)).toBe('valid')
@@ -84,32 +84,42 @@ describe('every page type', () => {
   })
 
   it('titles differ from page to page', () => {
-    const titles = [homeMetadata(), blogMetadata(1), blogMetadata(2), benefitsIndexMetadata(), articleMetadata(article), authorMetadata(janet)].map(absoluteTitle)
+    const titles = [homeMetadata(practice), blogMetadata(practice, 1), blogMetadata(practice, 2), benefitsIndexMetadata(practice), articleMetadata(practice, article), authorMetadata(practice, janet)].map(absoluteTitle)
     expect(new Set(titles).size).toBe(titles.length)
   })
 })
 
 describe('documentTitle', () => {
   it('adds the site name to a page title', () => {
-    expect(documentTitle('Reduces stress')).toBe(`Reduces stress${SUFFIX}`)
+    expect(documentTitle(practice, 'Reduces stress')).toBe(`Reduces stress${SUFFIX}`)
   })
 
   it('cuts a long page title at a word so the whole stays within 70 characters', () => {
-    const title = documentTitle('Massage therapy and the immune system: what the research says about white blood cells')
+    const title = documentTitle(practice, 'Massage therapy and the immune system: what the research says about white blood cells')
     expect(title.length).toBeLessThanOrEqual(TITLE_MAX_LENGTH)
-    expect(title).toMatch(/^Massage therapy and the immune system: what the \w+…/)
+    expect(title).toMatch(/^Massage therapy and the immune system: what( \w+)*…/)
     expect(title.endsWith(SUFFIX)).toBe(true)
   })
 
   it('keeps a title that already ends with the site name, trimming only its page part', () => {
-    expect(documentTitle(`Immune help from massage${SUFFIX}`)).toBe(`Immune help from massage${SUFFIX}`)
-    const long = documentTitle(`${'Very long words '.repeat(8)}${SUFFIX}`)
+    expect(documentTitle(practice, `Immune help from massage${SUFFIX}`)).toBe(`Immune help from massage${SUFFIX}`)
+    const long = documentTitle(practice, `${'Very long words '.repeat(8)}${SUFFIX}`)
     expect(long.length).toBeLessThanOrEqual(TITLE_MAX_LENGTH)
     expect(long.endsWith(`…${SUFFIX}`)).toBe(true)
   })
 
-  it('keeps the home title, which starts with the site name', () => {
-    expect(documentTitle(`${site.name} · ${site.tagline}`)).toBe(`${site.name} · ${site.tagline}`)
+  it('keeps the home title, which starts with the site name, cutting only what goes past 70 characters', () => {
+    const short = { ...practice, tagline: 'Massage in Springfield' }
+    expect(documentTitle(short, `${short.name} · ${short.tagline}`)).toBe(`${short.name} · ${short.tagline}`)
+    const long = documentTitle(practice, `${practice.name} · ${practice.tagline}`)
+    expect(long).toBe('Janet Doe Massage · Massage therapy for a healthier body and a…')
+  })
+
+  it('names whatever practice the settings name: nothing is fixed in code', () => {
+    const renamed = { ...practice, name: 'Quiet Hands Studio' }
+    expect(documentTitle(renamed, 'Reduces stress')).toBe('Reduces stress · Quiet Hands Studio')
+    expect(pageMetadata(renamed, { title: 'Contact', description: 'x', path: '/contact' }).openGraph).toMatchObject({ siteName: 'Quiet Hands Studio' })
+    expect(rootMetadata(renamed).applicationName).toBe('Quiet Hands Studio')
   })
 })
 
@@ -129,18 +139,18 @@ describe('descriptions', () => {
   })
 
   it('uses the first non-empty candidate', () => {
-    expect(pageDescription(null, '', article.excerpt, 'later')).toBe(article.excerpt)
+    expect(pageDescription(practice, null, '', article.excerpt, 'later')).toBe(article.excerpt)
   })
 
   it('follows a too-short description with what the site is about, ending within 50–160', () => {
-    const description = pageDescription('Lower stress, stronger immunity')
+    const description = pageDescription(practice, 'Lower stress, stronger immunity')
     expect(description.startsWith('Lower stress, stronger immunity. Articles on massage therapy')).toBe(true)
     expect(description.length).toBeGreaterThanOrEqual(DESCRIPTION_MIN_LENGTH)
     expect(description.length).toBeLessThanOrEqual(DESCRIPTION_MAX_LENGTH)
   })
 
   it('falls back to the site description when the page has no text', () => {
-    expect(pageDescription(null, undefined, '  ')).toBe(toDescription(site.description))
+    expect(pageDescription(practice, null, undefined, '  ')).toBe(toDescription(practice.description))
   })
 })
 
@@ -152,8 +162,8 @@ describe('canonical URLs', () => {
   })
 
   it('put page 1 of the blog at /blog', () => {
-    expect(blogMetadata(1).alternates?.canonical).toBe(`${site.url}/blog`)
-    expect(blogMetadata(2).alternates?.canonical).toBe(`${site.url}/blog/page/2`)
+    expect(blogMetadata(practice, 1).alternates?.canonical).toBe(`${site.url}/blog`)
+    expect(blogMetadata(practice, 2).alternates?.canonical).toBe(`${site.url}/blog/page/2`)
   })
 })
 
@@ -184,16 +194,16 @@ describe('share images', () => {
 
   it('use the generated per-document card for each collection, and the site card for lists', () => {
     const bare = { ...article, heroImage: null }
-    expect(og(articleMetadata(bare)).images[0].url).toBe(absoluteUrl(routes.ogImage('articles', article.slug)))
-    expect(og(authorMetadata({ ...janet, photo: null })).images[0].url).toBe(absoluteUrl(routes.ogImage('authors', 'janet')))
-    expect(og(topicMetadata({ name: 'Stress', slug: 'stress' })).images[0].url).toBe(absoluteUrl(routes.ogImage('topics', 'stress')))
-    expect(og(blogMetadata(1)).images[0].url).toBe(absoluteUrl(routes.ogDefaultImage()))
+    expect(og(articleMetadata(practice, bare)).images[0].url).toBe(absoluteUrl(routes.ogImage('articles', article.slug)))
+    expect(og(authorMetadata(practice, { ...janet, photo: null })).images[0].url).toBe(absoluteUrl(routes.ogImage('authors', 'janet')))
+    expect(og(topicMetadata(practice, { name: 'Stress', slug: 'stress' })).images[0].url).toBe(absoluteUrl(routes.ogImage('topics', 'stress')))
+    expect(og(blogMetadata(practice, 1)).images[0].url).toBe(absoluteUrl(routes.ogDefaultImage()))
   })
 })
 
 describe('articleMetadata', () => {
   it('describes the article for Open Graph: times, author page, section and tags', () => {
-    expect(articleMetadata(article).openGraph).toMatchObject({
+    expect(articleMetadata(practice, article).openGraph).toMatchObject({
       type: 'article',
       publishedTime: '2026-11-20T09:00:00.000Z',
       modifiedTime: '2026-11-25T16:30:00.000Z',
@@ -204,7 +214,7 @@ describe('articleMetadata', () => {
   })
 
   it('uses the SEO fields when set: meta title as written for sharing, meta description and image first', () => {
-    const metadata = articleMetadata({
+    const metadata = articleMetadata(practice, {
       ...article,
       meta: { title: `Massage and your immune system${SUFFIX}`, description: 'A custom description for search results, written by the therapist herself.', image: image('seo') },
     })
@@ -216,7 +226,7 @@ describe('articleMetadata', () => {
   })
 
   it('completes a meta title without the site name for <title> but shares it as written', () => {
-    const metadata = articleMetadata({ ...article, meta: { title: 'Massage and immunity' } })
+    const metadata = articleMetadata(practice, { ...article, meta: { title: 'Massage and immunity' } })
     expect(absoluteTitle(metadata)).toBe(`Massage and immunity${SUFFIX}`)
     expect(og(metadata).title).toBe('Massage and immunity')
   })
@@ -224,20 +234,20 @@ describe('articleMetadata', () => {
 
 describe('other builders', () => {
   it('an author page is a profile described by the bio', () => {
-    const metadata = authorMetadata(janet)
+    const metadata = authorMetadata(practice, janet)
     expect(og(metadata).type).toBe('profile')
     expect(metadata.description).toMatch(/^Janet has helped clients/)
   })
 
   it('noindex keeps a page out of search indexes while links are followed', () => {
-    expect(pageMetadata({ title: 'Search', description: null, path: '/search', noindex: true }).robots).toEqual({ index: false, follow: true })
-    expect(blogMetadata(1).robots).toBeUndefined()
+    expect(pageMetadata(practice, { title: 'Search', description: null, path: '/search', noindex: true }).robots).toEqual({ index: false, follow: true })
+    expect(blogMetadata(practice, 1).robots).toBeUndefined()
   })
 
   it('the root layout names the site once in a title template and lists the feeds', () => {
-    expect(rootMetadata.title).toEqual({ default: `${site.name} · ${site.tagline}`, template: `%s${SUFFIX}` })
-    expect(Object.keys(rootMetadata.alternates?.types ?? {})).toEqual(['application/rss+xml', 'application/atom+xml', 'application/feed+json'])
-    expect(rootMetadata.icons).toEqual({ icon: { url: '/favicon.svg', type: 'image/svg+xml' } })
+    expect(rootMetadata(practice).title).toEqual({ default: `${practice.name} · ${practice.tagline}`, template: `%s${SUFFIX}` })
+    expect(Object.keys(rootMetadata(practice).alternates?.types ?? {})).toEqual(['application/rss+xml', 'application/atom+xml', 'application/feed+json'])
+    expect(rootMetadata(practice).icons).toEqual({ icon: { url: '/favicon.svg', type: 'image/svg+xml' } })
   })
 })
 

@@ -5,15 +5,16 @@ import { getBenefits } from '@/lib/queries/benefits'
 import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { benefitsIndexGraph } from '@/lib/seo/jsonld'
 import { BENEFITS_TITLE, benefitsIndexMetadata } from '@/lib/seo/metadata'
+import { getPractice } from '@/lib/queries/practice'
 
-export const metadata = benefitsIndexMetadata()
+export const generateMetadata = async () => benefitsIndexMetadata(await getPractice())
 
 export default async function BenefitsPage() {
-  const benefits = await getBenefits()
+  const [benefits, practice] = await Promise.all([getBenefits(), getPractice()])
   const trail = breadcrumbTrails.benefits()
   return (
     <>
-      <JsonLd data={benefitsIndexGraph(benefits, trail)} />
+      <JsonLd data={benefitsIndexGraph(practice, benefits, trail)} />
       <Breadcrumbs trail={trail} />
       <h1>{BENEFITS_TITLE}</h1>
       {benefits.length > 0 ? (

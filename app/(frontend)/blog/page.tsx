@@ -6,16 +6,17 @@ import { getArticlesPage } from '@/lib/queries/articles'
 import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { blogPageGraph } from '@/lib/seo/jsonld'
 import { blogMetadata, blogTitle } from '@/lib/seo/metadata'
+import { getPractice } from '@/lib/queries/practice'
 
-export const metadata = blogMetadata(1)
+export const generateMetadata = async () => blogMetadata(await getPractice(), 1)
 
 export default async function BlogPage() {
-  const result = await getArticlesPage(1)
+  const [result, practice] = await Promise.all([getArticlesPage(1), getPractice()])
   const articles = result?.docs ?? []
   const trail = breadcrumbTrails.blog(1)
   return (
     <>
-      <JsonLd data={blogPageGraph(1, articles, trail)} />
+      <JsonLd data={blogPageGraph(practice, 1, articles, trail)} />
       <Breadcrumbs trail={trail} />
       <h1>{blogTitle(1)}</h1>
       <ArticleList articles={articles} emptyMessage="No articles have been published yet." headingLevel={2} />

@@ -7,7 +7,7 @@ import { searchSite } from '@/lib/queries/search'
 import { parseSearchParams, SEARCH_QUERY_MAX_LENGTH } from '@/lib/search/query'
 import { pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/paths/routes'
-import { site } from '@/lib/config/site'
+import { getPractice } from '@/lib/queries/practice'
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -16,9 +16,10 @@ const pageTitle = (query: string) => (query ? `Search results for "${query}"` : 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const request = parseSearchParams(await searchParams)
   const query = request?.query ?? ''
-  return pageMetadata({
+  const practice = await getPractice()
+  return pageMetadata(practice, {
     title: pageTitle(query),
-    description: `Search the articles, benefits of massage and authors of ${site.name}.`,
+    description: `Search the articles, services, benefits of massage and authors of ${practice.name}.`,
     path: routes.search(query, request?.page),
     // Result pages are endless variations of the site's own content: kept out of indexes, while
     // crawlers may still follow their links to the real pages.

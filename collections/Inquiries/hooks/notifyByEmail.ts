@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import { env } from '../../../lib/config/env'
 import { absoluteUrl } from '../../../lib/paths/urls'
+import { currentPracticeName, senderFrom } from '../../../lib/practice/sender'
 import type { Inquiry } from '../../../payload-types'
 import type { INQUIRIES } from '../../../lib/collections'
 import { VISITOR_SUBMISSION } from './enforceVisitorRules'
@@ -37,8 +38,8 @@ export const notifyByEmail: CollectionAfterChangeHook<Inquiry> = ({ context, doc
   // A held message came in a flood: one e-mail each would bury the therapist's inbox too.
   if (doc.status === 'held') return doc
   const { payload } = req
-  payload
-    .sendEmail({ to, ...notificationEmail(doc) })
+  currentPracticeName(payload)
+    .then((name) => payload.sendEmail({ to, ...senderFrom(name, env.SMTP_FROM), ...notificationEmail(doc) }))
     .then(() => payload.logger.info({ msg: 'Inquiry notification sent', inquiry: doc.id }))
     .catch((error: unknown) => payload.logger.error({ err: error, msg: 'Inquiry stored, but its e-mail notification failed', inquiry: doc.id }))
   return doc

@@ -6,6 +6,7 @@ import { passwordResetEmail } from '../../../lib/auth/resetMail'
 import { clientAddress, clientKey } from '../../../lib/runtime/clientAddress'
 import { env } from '../../../lib/config/env'
 import { USERS } from '../../../lib/collections'
+import { currentPracticeName, senderFrom } from '../../../lib/practice/sender'
 
 /**
  * "Forgot password?" from outside (REST, GraphQL, the admin's form): past its address's limit a
@@ -36,7 +37,8 @@ async function sendResetMail(payload: Payload, account: string) {
   try {
     const token = await payload.forgotPassword({ collection: USERS, data: { email: account }, disableEmail: true })
     if (!token) return
-    await payload.sendEmail({ to: account, ...passwordResetEmail(token) })
+    const name = await currentPracticeName(payload)
+    await payload.sendEmail({ to: account, ...senderFrom(name, env.SMTP_FROM), ...passwordResetEmail(token, name) })
     // Without SMTP, Payload has just logged that it had nowhere to send it.
     if (env.SMTP_HOST) payload.logger.info({ msg: 'Password reset e-mail sent' })
   } catch (error) {

@@ -13,6 +13,7 @@ import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { profilePageGraph } from '@/lib/seo/jsonld'
 import { authorMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/paths/routes'
+import { getPractice } from '@/lib/queries/practice'
 
 export const generateStaticParams = renderOnFirstRequest
 
@@ -21,18 +22,18 @@ type Props = { params: Promise<{ slug: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = await parseParams(slugParams, params)
   const author = parsed && (await getAuthorBySlug(parsed.slug))
-  return author ? authorMetadata(author) : {}
+  return author ? authorMetadata(await getPractice(), author) : {}
 }
 
 export default async function AuthorPage({ params }: Props) {
   const parsed = await parseParams(slugParams, params)
   const author = parsed && (await getAuthorBySlug(parsed.slug))
   if (!author) return redirectOrNotFound(parsed && routes.author(parsed.slug))
-  const articles = await getArticlesByAuthor(author.id)
+  const [articles, practice] = await Promise.all([getArticlesByAuthor(author.id), getPractice()])
   const trail = breadcrumbTrails.author(author)
   return (
     <>
-      <JsonLd data={profilePageGraph(author, trail)} />
+      <JsonLd data={profilePageGraph(practice, author, trail)} />
       <Breadcrumbs trail={trail} />
       <AuthorProfile author={author} />
       <section aria-labelledby="articles-heading">

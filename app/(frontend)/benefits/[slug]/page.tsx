@@ -13,6 +13,7 @@ import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { benefitPageGraph } from '@/lib/seo/jsonld'
 import { benefitMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/paths/routes'
+import { getPractice } from '@/lib/queries/practice'
 
 export const generateStaticParams = renderOnFirstRequest
 
@@ -21,18 +22,18 @@ type Props = { params: Promise<{ slug: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = await parseParams(slugParams, params)
   const benefit = parsed && (await getBenefitBySlug(parsed.slug))
-  return benefit ? benefitMetadata(benefit) : {}
+  return benefit ? benefitMetadata(await getPractice(), benefit) : {}
 }
 
 export default async function BenefitPage({ params }: Props) {
   const parsed = await parseParams(slugParams, params)
   const benefit = parsed && (await getBenefitBySlug(parsed.slug))
   if (!benefit) return redirectOrNotFound(parsed && routes.benefit(parsed.slug))
-  const articles = await getArticlesByBenefit(benefit.id)
+  const [articles, practice] = await Promise.all([getArticlesByBenefit(benefit.id), getPractice()])
   const trail = breadcrumbTrails.benefit(benefit)
   return (
     <>
-      <JsonLd data={benefitPageGraph(benefit, trail)} />
+      <JsonLd data={benefitPageGraph(practice, benefit, trail)} />
       <Breadcrumbs trail={trail} />
       <article>
         <h1>{benefit.title}</h1>

@@ -13,6 +13,7 @@ import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { articlePageGraph } from '@/lib/seo/jsonld'
 import { articleMetadata, noindexRobots } from '@/lib/seo/metadata'
 import { routes } from '@/lib/paths/routes'
+import { getPractice } from '@/lib/queries/practice'
 
 export const generateStaticParams = renderOnFirstRequest
 
@@ -27,8 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = await parseParams(slugParams, params)
   const article = parsed && (await findArticle(parsed.slug))
   if (!article) return {}
+  const metadata = articleMetadata(await getPractice(), article)
   // A draft preview is private: keep it out of search indexes even if its URL leaks.
-  return (await draftMode()).isEnabled ? { ...articleMetadata(article), robots: noindexRobots } : articleMetadata(article)
+  return (await draftMode()).isEnabled ? { ...metadata, robots: noindexRobots } : metadata
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -36,9 +38,10 @@ export default async function ArticlePage({ params }: Props) {
   const article = parsed && (await findArticle(parsed.slug))
   if (!article) return redirectOrNotFound(parsed && routes.article(parsed.slug))
   const trail = breadcrumbTrails.article(article)
+  const practice = await getPractice()
   return (
     <>
-      <JsonLd data={articlePageGraph(article, trail)} />
+      <JsonLd data={articlePageGraph(practice, article, trail)} />
       <Breadcrumbs trail={trail} />
       <ArticleView article={article} />
     </>

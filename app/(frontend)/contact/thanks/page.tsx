@@ -3,15 +3,18 @@ import Link from 'next/link'
 
 import { pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/paths/routes'
-import { site } from '@/lib/config/site'
+import { getPractice } from '@/lib/queries/practice'
 
-export const metadata: Metadata = pageMetadata({
-  title: 'Thank you for your message',
-  description: `Your message to ${site.name} has arrived. We will reply by email or phone, usually within two working days.`,
-  path: routes.contactThanks(),
-  // A page reached only by sending the form: nothing for a search index.
-  noindex: true,
-})
+export async function generateMetadata(): Promise<Metadata> {
+  const site = await getPractice()
+  return pageMetadata(site, {
+    title: 'Thank you for your message',
+    description: `Your message to ${site.name} has arrived. We will reply by email or phone, usually within two working days.`,
+    path: routes.contactThanks(),
+    // A page reached only by sending the form: nothing for a search index.
+    noindex: true,
+  })
+}
 
 export default function ContactThanksPage() {
   return (

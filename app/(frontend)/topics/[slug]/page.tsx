@@ -12,6 +12,7 @@ import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { topicPageGraph } from '@/lib/seo/jsonld'
 import { topicMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/paths/routes'
+import { getPractice } from '@/lib/queries/practice'
 
 export const generateStaticParams = renderOnFirstRequest
 
@@ -20,18 +21,18 @@ type Props = { params: Promise<{ slug: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = await parseParams(slugParams, params)
   const topic = parsed && (await getTopicBySlug(parsed.slug))
-  return topic ? topicMetadata(topic) : {}
+  return topic ? topicMetadata(await getPractice(), topic) : {}
 }
 
 export default async function TopicPage({ params }: Props) {
   const parsed = await parseParams(slugParams, params)
   const topic = parsed && (await getTopicBySlug(parsed.slug))
   if (!topic) return redirectOrNotFound(parsed && routes.topic(parsed.slug))
-  const articles = await getArticlesByTopic(topic.id)
+  const [articles, practice] = await Promise.all([getArticlesByTopic(topic.id), getPractice()])
   const trail = breadcrumbTrails.topic(topic)
   return (
     <>
-      <JsonLd data={topicPageGraph(topic, articles, trail)} />
+      <JsonLd data={topicPageGraph(practice, topic, articles, trail)} />
       <Breadcrumbs trail={trail} />
       <h1>{topic.name}</h1>
       {topic.description ? <p className="lead">{topic.description}</p> : null}

@@ -7,6 +7,7 @@ import { OgCardImage } from '@/lib/og/image'
 import { parseParams } from '@/lib/paths/params'
 import { getOgSubject } from '@/lib/queries/og'
 import { site } from '@/lib/config/site'
+import { getPractice } from '@/lib/queries/practice'
 
 /**
  * `GET /og/<collection>/<slug>` and `/og/site/default`: the 1200×630 PNG that link previews show
@@ -27,8 +28,10 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
   // Cached too (Next's cache, and a proxy in front for a minute, as the pages' Cache-Control
   // says): publishing the document purges it like its page.
   if (!subject) return new Response('Not found', { status: 404 })
+  // Every card's footer names her practice: saving the settings purges the cards (its tag).
+  const practice = await getPractice()
   const image = new ImageResponse(
-    <OgCardImage card={ogCard(subject)} siteName={site.name} siteHost={new URL(site.url).host} />,
+    <OgCardImage card={ogCard(subject)} siteName={practice.name} siteHost={new URL(site.url).host} />,
     { ...OG_IMAGE_SIZE, fonts: await loadOgFonts() },
   )
   // next/og's own "max-age=0, must-revalidate" would keep the proxy from caching it at all;

@@ -12,6 +12,7 @@ import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { blogPageGraph } from '@/lib/seo/jsonld'
 import { blogMetadata, blogTitle } from '@/lib/seo/metadata'
 import { routes } from '@/lib/paths/routes'
+import { getPractice } from '@/lib/queries/practice'
 
 export const generateStaticParams = renderOnFirstRequest
 
@@ -20,7 +21,7 @@ type Props = { params: Promise<{ page: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = await parseParams(pageParams, params)
   // Page 1's canonical address is /blog (blogMetadata builds it from routes.blog).
-  return parsed ? blogMetadata(parsed.page) : {}
+  return parsed ? blogMetadata(await getPractice(), parsed.page) : {}
 }
 
 export default async function BlogPageN({ params }: Props) {
@@ -28,12 +29,12 @@ export default async function BlogPageN({ params }: Props) {
   if (!parsed) notFound()
   // Page 1 has one address: /blog.
   if (parsed.page === 1) permanentRedirect(routes.blog())
-  const result = await getArticlesPage(parsed.page)
+  const [result, practice] = await Promise.all([getArticlesPage(parsed.page), getPractice()])
   if (!result) notFound()
   const trail = breadcrumbTrails.blog(parsed.page)
   return (
     <>
-      <JsonLd data={blogPageGraph(parsed.page, result.docs, trail)} />
+      <JsonLd data={blogPageGraph(practice, parsed.page, result.docs, trail)} />
       <Breadcrumbs trail={trail} />
       <h1>{blogTitle(parsed.page)}</h1>
       <ArticleList articles={result.docs} emptyMessage="No articles on this page." headingLevel={2} />

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next'
+
+import { BookButton } from '@/components/BookButton'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { JsonLd } from '@/components/JsonLd'
+import { RichText } from '@/components/RichText'
+import { renderOnFirstRequest } from '@/lib/cache/static-params'
+import { parseParams, slugParams } from '@/lib/paths/params'
+import { formatDuration, formatPrice, isoDuration } from '@/lib/practice/format'
+import { getPractice } from '@/lib/queries/practice'
+import { getServiceBySlug } from '@/lib/queries/services'
+import { redirectOrNotFound } from '@/lib/redirects/page'
+import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
+import { serviceMetadata, servicePageGraph } from '@/lib/seo/servicePages'
+import { routes } from '@/lib/paths/routes'
+import { site } from '@/lib/config/site'
+
+export const generateStaticParams = renderOnFirstRequest
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const parsed = await parseParams(slugParams, params)
+  const service = parsed && (await getServiceBySlug(parsed.slug))
+  return service ? serviceMetadata(await getPractice(), service) : {}
+}
+
+export default async function ServicePage({ params }: Props) {
+  const parsed = await parseParams(slugParams, params)
+  const service = parsed && (await getServiceBySlug(parsed.slug))
+  if (!service) return redirectOrNotFound(parsed && routes.service(parsed.slug))
+  const practice = await getPractice()
+  const trail = breadcrumbTrails.service(service)
+  return (
+    <>
+      <JsonLd data={servicePageGraph(practice, service, trail)} />
+      <Breadcrumbs trail={trail} />
+      <article>
+        <h1>{service.title}</h1>
+        <p className="lead">{service.summary}</p>
+        <p className="service-card__facts">
+          <time dateTime={isoDuration(service.durationMinutes)}>{formatDuration(service.durationMinutes)}</time>
+          {' · '}
+          <strong>{formatPrice(service.price, service.currency, site.locale)}</strong>
+        </p>
+        <RichText data={service.description} />
+        <p>
+          <BookButton practice={practice} bookingUrl={service.bookingUrl} />
+        </p>
+      </article>
+    </>
+  )
+}
