@@ -7,7 +7,7 @@ import { getPractice } from '@/lib/queries/practice'
 export async function SiteFooter() {
   const practice = await getPractice()
   return (
-    <footer className={styles.footer}>
+    <footer className={`site-footer ${styles.footer}`}>
       <div className="container">
         <p>
           <Link href={routes.home()}>{practice.name}</Link>
