@@ -16,7 +16,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { freePort } from '../tests/http/server'
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const appDir = path.join(repositoryRoot, 'bench', 'bare-next')
@@ -52,6 +51,9 @@ function build(fillers: Record<string, number>, words = '') {
 }
 
 export async function startBareApp(): Promise<BareApp> {
+  // Imported here, not at the top: tests/http/server reads TEST_DIST_DIR when first imported, which
+  // each benchmark sets before it starts Wellpress.
+  const { freePort } = await import('../tests/http/server')
   const port = await freePort()
   const logFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'bare-next-')), 'server.log')
   // Detached: its own process group, so stopBareApp ends `next start` and the server it forks.

@@ -17,7 +17,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { freePort } from '../tests/http/server'
 import type { Layer } from './floor/config'
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -62,6 +61,9 @@ export async function startApp(
   env: NodeJS.ProcessEnv,
   { readyPath = '/', timeoutMs = 120_000 }: { readyPath?: string | null; timeoutMs?: number } = {},
 ): Promise<NextApp> {
+  // Imported here, not at the top: tests/http/server reads TEST_DIST_DIR when first imported, which
+  // each benchmark sets before it starts Wellpress.
+  const { freePort } = await import('../tests/http/server')
   const port = await freePort()
   const logFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'floor-next-')), 'server.log')
   const startedAt = performance.now()

@@ -126,9 +126,17 @@ export default async function clientJs(): Promise<string> {
         return `| \`${script.file}\` | ${kib(script.wire)} | ${kib(script.raw)} | ${origin} |`
       })
 
-    // Interactive leaves: the project's own client modules each page's scripts carry.
-    const leavesOf = (label: string) =>
-      [...new Set(loads.get(label)!.scripts.flatMap((script) => [...(modules.get(script.file) ?? [])]))].filter((name) => /^(app|components)\//.test(name)).sort()
+    // Interactive leaves: the project's own client modules whose every chunk the page downloaded (a
+    // chunk shared with others says nothing by itself: each leaf also has a chunk of its own).
+    const chunksOfModule = new Map<string, Set<string>>()
+    for (const [chunk, names] of modules) for (const name of names) chunksOfModule.set(name, (chunksOfModule.get(name) ?? new Set()).add(chunk))
+    const leavesOf = (label: string) => {
+      const downloaded = new Set(loads.get(label)!.scripts.map((script) => script.file))
+      return [...chunksOfModule]
+        .filter(([name, chunks]) => /^(app|components)\//.test(name) && [...chunks].every((chunk) => downloaded.has(chunk)))
+        .map(([name]) => name)
+        .sort()
+    }
     const leafLines = pages
       .filter((page) => page.gated)
       .map((page) => `- ${page.label}: ${leavesOf(page.label).map((name) => `\`${name}\``).join(', ') || 'none'}`)
@@ -143,7 +151,7 @@ export default async function clientJs(): Promise<string> {
       ...rows,
       ...markers,
       '',
-      "The project's own client modules each page's scripts carry (from the build's client reference manifests; a leaf should appear only where the page uses it):",
+      "The project's own client modules each page downloaded (every chunk the build's client reference manifests give the module; a leaf should appear only where the page uses it):",
       '',
       ...leafLines,
       '',

@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import { routes } from '@/lib/paths/routes'
 import { site } from '@/lib/config/site'
 import styles from './SiteFooter.module.css'
@@ -9,7 +7,7 @@ export function SiteFooter() {
     <footer className={styles.footer}>
       <div className="container">
         <p>
-          <Link href={routes.home()}>{site.name}</Link> · {site.tagline}
+          <a href={routes.home()}>{site.name}</a> · {site.tagline}
         </p>
         <p className="muted">
           Articles here share general information about massage therapy and are not a substitute for medical

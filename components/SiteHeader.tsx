@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import { routes } from '@/lib/paths/routes'
 import { site } from '@/lib/config/site'
 import { SearchForm } from './SearchForm'
@@ -9,19 +7,19 @@ export function SiteHeader() {
   return (
     <header className={`site-header ${styles.header}`}>
       <div className={`container ${styles.inner}`}>
-        <Link href={routes.home()} className={styles.siteName}>
+        <a href={routes.home()} className={styles.siteName}>
           {site.name}
-        </Link>
+        </a>
         <nav aria-label="Main">
           <ul className={styles.navList}>
             <li>
-              <Link href={routes.blog()}>Articles</Link>
+              <a href={routes.blog()}>Articles</a>
             </li>
             <li>
-              <Link href={routes.benefits()}>Benefits of massage</Link>
+              <a href={routes.benefits()}>Benefits of massage</a>
             </li>
             <li>
-              <Link href={routes.contact()}>Contact</Link>
+              <a href={routes.contact()}>Contact</a>
             </li>
           </ul>
         </nav>

@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import { ArticleList } from '@/components/ArticleCard'
 import { BookingLink } from '@/components/AuthorCard'
 import { RichText } from '@/components/RichText'
@@ -28,7 +26,7 @@ export default async function HomePage() {
         <h2 id="latest-heading">Latest articles</h2>
         <ArticleList articles={articles} emptyMessage="The first article is on its way." />
         <p>
-          <Link href={routes.blog()}>All articles →</Link>
+          <a href={routes.blog()}>All articles →</a>
         </p>
       </section>
       {benefits.length > 0 ? (
@@ -37,7 +35,7 @@ export default async function HomePage() {
           <ol className={styles.benefitSummary}>
             {benefits.map((benefit) => (
               <li key={benefit.id}>
-                <Link href={routes.benefit(benefit.slug)}>{benefit.title}</Link>
+                <a href={routes.benefit(benefit.slug)}>{benefit.title}</a>
                 <span className="muted"> — {benefit.summary}</span>
               </li>
             ))}

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 
+import { CACHE_MAX_MEMORY_BYTES } from '../../lib/cache/memory'
 import { securityEnv, securityHeaderRules } from '../../lib/security/headers'
 
 /**
@@ -36,7 +37,7 @@ export function floorConfig(layers: readonly Layer[]): NextConfig {
       : {}),
     ...(has('cache')
       ? {
-          cacheMaxMemorySize: 64 * 1024 * 1024,
+          cacheMaxMemorySize: CACHE_MAX_MEMORY_BYTES,
           cacheHandler: path.join(repositoryRoot, 'lib', 'cache', 'handler.js'),
           experimental: { isrFlushToDisk: false },
         }
