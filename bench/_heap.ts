@@ -1,7 +1,8 @@
 /**
  * Where a server's JavaScript heap goes, from V8's sampling heap profile (`node --heap-prof`, written
  * when the process exits): every sampled allocation still alive at that moment, charged to the code
- * that allocated it (the innermost frame that names a package, a bundle, or Node itself). Not a
+ * that allocated it (the innermost frame that names a package or a bundle; Node's own frames count
+ * for their caller). Not a
  * benchmark itself (the leading `_`).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
@@ -13,13 +14,16 @@ type HeapProfile = { head: ProfileNode }
 /** `NODE_OPTIONS` for a server whose heap profile `summarizeHeapProfile` will read from `dir`. */
 export const heapProfileOptions = (dir: string) => `--heap-prof --heap-prof-dir=${dir} --heap-prof-interval=65536`
 
+const NODE = 'Node.js itself'
+const ROOT = 'V8 and native (no script frame)'
+
 /** The group a frame's script belongs to: the package, the server bundle, Node, or V8 itself. */
 export function ownerOf(url: string): string | null {
   if (!url) return null
   const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
   if (dependency) return ownerOfPackage(dependency[1])
   if (/\/\.next[^/]*\/server\//.test(url)) return 'Next server bundles (pages, layouts, lib/, React, bundled dependencies)'
-  if (url.startsWith('node:')) return 'Node.js itself'
+  if (url.startsWith('node:')) return NODE
   return null
 }
 
@@ -38,14 +42,17 @@ export function summarizeHeapProfile(file: string): { total: number; owners: [st
   const owners = new Map<string, number>()
   let total = 0
   const walk = (node: ProfileNode, owner: string) => {
-    const own = ownerOf(node.callFrame.url) ?? owner
+    // Node's own frames (reading and compiling a module, buffers, streams) work for their caller:
+    // charged to it, unless nothing above them named an owner.
+    const found = ownerOf(node.callFrame.url)
+    const own = found === NODE && owner !== ROOT ? owner : (found ?? owner)
     if (node.selfSize) {
       owners.set(own, (owners.get(own) ?? 0) + node.selfSize)
       total += node.selfSize
     }
     for (const child of node.children ?? []) walk(child, own)
   }
-  walk(profile.head, 'V8 and native (no script frame)')
+  walk(profile.head, ROOT)
   return { total, owners: [...owners].sort((a, b) => b[1] - a[1]) }
 }
 

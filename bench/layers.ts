@@ -31,7 +31,7 @@ const STEPS: { name: string; adds: string; layer: Layer }[] = [
   { name: '2-settings', adds: 'response settings (no ETag, no X-Powered-By, skipTrailingSlashRedirect, htmlLimitedBots, expireTime)', layer: 'settings' },
   { name: '3-instrumentation', adds: 'instrumentation.ts (client address stamp, SIGTERM, response patches, start-up expiry)', layer: 'instrumentation' },
   { name: '4-isr', adds: 'ISR (revalidate 60) instead of static', layer: 'isr' },
-  { name: '5-cache', adds: 'the cache handler (lib/cache/handler.js, in memory)', layer: 'cache' },
+  { name: '5-cache', adds: 'the cache handler (lib/cache/handler.js, in memory): with the start-up expiry, the page now renders once at run time', layer: 'cache' },
   { name: '6-proxy', adds: "proxy.ts and its matcher (the article's address not matched)", layer: 'proxy' },
   { name: '7-payload', adds: 'Payload started in the process (withPayload, config, SQLite)', layer: 'payload' },
 ]

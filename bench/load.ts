@@ -22,7 +22,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { INQUIRIES_PER_SITE, INQUIRY_WINDOW_MS } from '../lib/inquiries/rateLimit'
-import { buildFloor, FLOOR_ARTICLE_PATH, FLOOR_DIR, floorEnv, htmlBytes, startApp, stopApp } from './_floor'
+import { buildFloor, buildLayered, FLOOR_ARTICLE_PATH, FLOOR_DIR, floorEnv, htmlBytes, startApp, stopApp } from './_floor'
 import { heapProfileOf, heapProfileOptions, summarizeHeapProfile } from './_heap'
 import { rssMiB, serverPid } from './_measure'
 import { targetMarker } from './_targets'
@@ -248,6 +248,7 @@ export default async function load(): Promise<string> {
     const profile = await heapProfileOf(profileDir, pid)
     const heap = profile ? summarizeHeapProfile(profile) : null
     const floor = await floorUnderLoad(articleBytes)
+    const payloadFloor = await floorUnderLoad(articleBytes, true)
     const memoryRatio = end / floor.end
 
     return [
@@ -285,7 +286,7 @@ export default async function load(): Promise<string> {
       '',
       targetMarker({
         target: `Memory: the server's RSS after the load ≤ ${MEMORY_RATIO}× the floor's after the same load`,
-        result: `${memoryRatio.toFixed(2)}× (${end.toFixed(0)} MiB against ${floor.end.toFixed(0)} MiB)`,
+        result: `${memoryRatio.toFixed(2)}× (${end.toFixed(0)} MiB against ${floor.end.toFixed(0)} MiB; the floor with Payload in the process alone ${payloadFloor.end.toFixed(0)} MiB, ${(payloadFloor.end / floor.end).toFixed(2)}×)`,
         met: memoryRatio <= MEMORY_RATIO,
       }),
       '',
@@ -293,10 +294,11 @@ export default async function load(): Promise<string> {
       '| --- | --- | --- | --- | --- | --- |',
       `| Wellpress | ${idleMiB.toFixed(0)} MiB | ${end.toFixed(0)} MiB | **${memoryRatio.toFixed(2)}×** | ${errors} | ${memoryRatio <= MEMORY_RATIO ? 'yes' : 'NO'} |`,
       `| Floor | ${floor.idle.toFixed(0)} MiB | ${floor.end.toFixed(0)} MiB | 1.00× | ${floor.errors} | – |`,
+      `| Floor with Payload started in the process (bench/layers.ts's step 7: every layer up to Payload, no pages of ours) | ${payloadFloor.idle.toFixed(0)} MiB | ${payloadFloor.end.toFixed(0)} MiB | ${(payloadFloor.end / floor.end).toFixed(2)}× (Wellpress: ${(end / payloadFloor.end).toFixed(2)}× it) | ${payloadFloor.errors} | – |`,
       '',
       ...(heap
         ? [
-            `Where Wellpress's JavaScript heap went (V8 sampling heap profile, \`--heap-prof\`, objects still alive when the server exited after the load: ${(heap.total / 2 ** 20).toFixed(0)} MiB of its ${end.toFixed(0)} MiB RSS; the rest is code, V8's own spaces not in use and native memory such as SQLite's). Each allocation is charged to the innermost frame that names a package, the server bundles, or Node:`,
+            `Where Wellpress's JavaScript heap went (V8 sampling heap profile, \`--heap-prof\`, objects still alive when the server exited after the load: ${(heap.total / 2 ** 20).toFixed(0)} MiB of its ${end.toFixed(0)} MiB RSS; the rest is code, V8's own spaces not in use and native memory such as SQLite's). Each allocation is charged to the innermost frame that names a package or the server bundles (Node's own frames, such as reading and compiling a module, count for their caller):`,
             '',
             '| Allocated by | Live heap | Share |',
             '| --- | --- | --- |',
@@ -310,10 +312,24 @@ export default async function load(): Promise<string> {
   }
 }
 
-/** The floor's RSS idle and after the same hold as Wellpress's, over its two pages. */
-async function floorUnderLoad(articleBytes: number): Promise<{ idle: number; end: number; errors: number }> {
+/**
+ * A floor's RSS idle and after the same hold as Wellpress's, over its two pages: the floor itself,
+ * or (`withPayload`) the floor with every layer of bench/layers.ts up to Payload started in the
+ * process, which says how much of the memory is Payload's being there at all.
+ */
+async function floorUnderLoad(articleBytes: number, withPayload = false): Promise<{ idle: number; end: number; errors: number }> {
   const { filler } = await buildFloor(articleBytes)
-  const app = await startApp(FLOOR_DIR, floorEnv(filler), { readyPath: FLOOR_ARTICLE_PATH })
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'floor-load-'))
+  const env = withPayload
+    ? floorEnv(filler, {
+        DATABASE_URI: `file:${path.join(dataDir, 'floor.db')}`,
+        PAYLOAD_SECRET: 'http-test-secret-http-test-secret-0123',
+        SITE_URL: 'https://wellpress.test',
+        SEED: 'false',
+      })
+    : floorEnv(filler)
+  const appDir = withPayload ? buildLayered('7-payload', ['headers', 'settings', 'instrumentation', 'isr', 'cache', 'proxy', 'payload'], filler, env) : FLOOR_DIR
+  const app = await startApp(appDir, env, { readyPath: FLOOR_ARTICLE_PATH })
   try {
     const pid = serverPid(app.pid)
     const idle = rssMiB(pid)
@@ -328,5 +344,6 @@ async function floorUnderLoad(articleBytes: number): Promise<{ idle: number; end
     return { idle, end: rssMiB(pid), errors }
   } finally {
     stopApp(app)
+    rmSync(dataDir, { recursive: true, force: true })
   }
 }
