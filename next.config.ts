@@ -4,6 +4,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 
 import { ADMIN_SOURCE, securityEnv, securityHeaderRules } from './lib/security/headers'
+import { CACHE_MAX_MEMORY_BYTES } from './lib/cache/memory'
 import { MEDIA_FILE_PREFIX } from './lib/paths/canonical'
 
 const nextConfig: NextConfig = {
@@ -34,9 +35,8 @@ const nextConfig: NextConfig = {
   // How long a cache in front (nginx, a CDN) may keep serving a page it holds while it fetches a
   // fresh copy: a day (Cache-Control stale-while-revalidate), not Next's default of a year.
   expireTime: 24 * 60 * 60,
-  // Room for a few thousand pages (a page with its data is about 100 KB); the least recently read
-  // beyond that are dropped and render again on their next request (a fifth of a second).
-  cacheMaxMemorySize: 256 * 1024 * 1024,
+  // Bounded (lib/cache/memory.ts says why this much); the least recently read beyond it are dropped.
+  cacheMaxMemorySize: CACHE_MAX_MEMORY_BYTES,
   // Next's own in-memory cache with stamps that keep a purge effective on a busy server and a
   // stepped clock, and no stale 404s (lib/cache/handler.js explains each).
   cacheHandler: fileURLToPath(new URL('./lib/cache/handler.js', import.meta.url)),

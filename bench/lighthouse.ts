@@ -1,7 +1,8 @@
 /**
  * Lighthouse: Google's audit of the production server's home, article and author pages, as a
  * phone sees them. Targets (issue 6): performance ≥ 98, accessibility 100, best practices 100,
- * SEO 100, CLS 0, LCP < 1.5 s.
+ * SEO 100, CLS 0; LCP < 1.5 s with the throttling applied to the browser, and the article's simulated
+ * LCP ≤ 1.0× that of its own HTML and CSS on bare Next (issue 19: see `lcpVerdict`).
  *
  * npm `lighthouse` (programmatic API) with Debian's Chromium, started by chrome-launcher with a
  * fresh profile for every run, the mobile preset (Lighthouse's defaults: a phone's screen,
@@ -374,34 +375,57 @@ const selfRedirect = (lhr: Result) => {
 type ObservedMetrics = { observedFirstContentfulPaint?: number; observedLargestContentfulPaint?: number }
 const observed = (lhr: Result) => ((lhr.audits.metrics?.details as { items?: ObservedMetrics[] } | undefined)?.items?.[0] ?? {})
 
+/**
+ * The LCP target (a team decision, issue 19): the preset's simulated LCP under 1.5 s is below
+ * Next's own floor on this machine (the bare app's copy of the article misses it too). So: with the
+ * throttling applied to the browser, LCP < 1.5 s; and the article's simulated LCP at most
+ * REPLICA_RATIO× that of its own HTML and CSS on bare Next (`/replica`), the framework's floor for
+ * that very page. The other pages have no copy of their own: their simulated LCP is reported.
+ */
+const REPLICA_RATIO = 1.0
+
+function lcpVerdict(page: PageResult, results: PageResult[]): { met: boolean; text: string } {
+  const applied = page.appliedRuns.length ? median(page.appliedRuns.map((run) => metric(run, 'largest-contentful-paint'))) : NaN
+  const appliedMet = applied < LCP_TARGET_MS
+  const replica = page.key === 'article' ? results.find((other) => other.key === 'replica') : undefined
+  const ratio = replica ? medianLcp(page) / medianLcp(replica) : NaN
+  const ratioMet = page.key !== 'article' || ratio <= REPLICA_RATIO
+  const parts = [`applied ${Number.isNaN(applied) ? 'not measured' : seconds(applied)}${appliedMet ? '' : ' ✗'}`, `simulated ${seconds(medianLcp(page))}`]
+  if (page.key === 'article') parts.push(`${Number.isNaN(ratio) ? 'no replica' : `${ratio.toFixed(2)}×`} the replica's${ratioMet ? '' : ' ✗'}`)
+  return { met: appliedMet && ratioMet, text: parts.join(', ') }
+}
+
+const lcpTargetText = (page: PageResult) =>
+  `LCP < ${seconds(LCP_TARGET_MS)} with the throttling applied${page.key === 'article' ? ` and simulated LCP ≤ ${REPLICA_RATIO.toFixed(1)}× that of its own HTML and CSS on bare Next` : ''}`
+
 /** The page's line in bench/results.md's table of targets (none for the bare reference). */
-function targetOf(page: PageResult): string[] {
+function targetOf(page: PageResult, results: PageResult[]): string[] {
   if (page.reference) return []
   const scores = CATEGORIES.map((category) => median(page.runs.map((run) => score(run, category.id))))
   const cls = median(page.runs.map((run) => metric(run, 'cumulative-layout-shift')))
-  const lcp = medianLcp(page)
-  const met = CATEGORIES.every((category, index) => scores[index] >= category.target) && cls <= CLS_TARGET && lcp < LCP_TARGET_MS
+  const lcp = lcpVerdict(page, results)
+  const met = CATEGORIES.every((category, index) => scores[index] >= category.target) && cls <= CLS_TARGET && lcp.met
   return [
     targetMarker({
-      target: `Lighthouse (mobile) ${page.label}: performance ≥ 98, accessibility, best practices and SEO 100, CLS 0, LCP < ${seconds(LCP_TARGET_MS)}`,
-      result: `${scores.join(' / ')}, CLS ${cls.toFixed(3)}, LCP ${seconds(lcp)} (median of ${page.runs.length} runs)`,
+      target: `Lighthouse (mobile) ${page.label}: performance ≥ 98, accessibility, best practices and SEO 100, CLS 0, ${lcpTargetText(page)}`,
+      result: `${scores.join(' / ')}, CLS ${cls.toFixed(3)}, LCP ${lcp.text} (medians of ${page.runs.length} simulated and ${page.appliedRuns.length} applied runs)`,
       met,
     }),
   ]
 }
 
-function summaryRow(page: PageResult): string {
+function summaryRow(page: PageResult, results: PageResult[]): string {
   const scores = CATEGORIES.map((category) => median(page.runs.map((run) => score(run, category.id))))
   const cls = median(page.runs.map((run) => metric(run, 'cumulative-layout-shift')))
-  const lcp = medianLcp(page)
+  const lcp = page.reference ? { met: true, text: `simulated ${seconds(medianLcp(page))}` } : lcpVerdict(page, results)
   const meets = [
     ...CATEGORIES.map((category, index) => (scores[index] >= category.target ? '' : category.title)),
     cls <= CLS_TARGET ? '' : 'CLS',
-    lcp < LCP_TARGET_MS ? '' : 'LCP',
+    lcp.met ? '' : 'LCP',
   ].filter(Boolean)
   const cells = CATEGORIES.map((category, index) => `${scores[index]}${scores[index] >= category.target ? '' : ' ✗'}`)
   const verdict = meets.length ? `NO (${meets.join(', ')})` : 'yes'
-  return `| ${page.label} (${page.path}) | ${cells.join(' | ')} | ${cls.toFixed(3)}${cls <= CLS_TARGET ? '' : ' ✗'} | ${seconds(lcp)}${lcp < LCP_TARGET_MS ? '' : ' ✗'} | ${page.reference ? `reference (${verdict})` : verdict} |`
+  return `| ${page.label} (${page.path}) | ${cells.join(' | ')} | ${cls.toFixed(3)}${cls <= CLS_TARGET ? '' : ' ✗'} | ${lcp.text} | ${page.reference ? `reference (${verdict})` : verdict} |`
 }
 
 function appliedRow(page: PageResult): string {
@@ -527,6 +551,7 @@ function notes(results: PageResult[]): string[] {
       `- **Redirect to itself**: on ${restarted.map((page) => page.label).join(', ')}, Chromium answered the first request for the document with an internal 307 to the same URL and requested it again (the \`redirects\` and \`document-latency-insight\` audits; one more round trip: median ${Math.round(median(restarted.flatMap((page) => page.runs.map((run) => metric(run, 'redirects')))))} ms in the simulation). ${hints.length ? `The pages answer with \`Critical-CH: ${hints.join(', ')}\`: a browser that did not send that client hint restarts the navigation to send it.` : 'The pages send no Critical-CH header; look at the JSON reports for the cause.'}`,
     )
   }
+  // Simulated LCP over 1.5 s is explained even though the target no longer reads it (lcpVerdict).
   const late = results.filter((page) => !page.reference && medianLcp(page) >= LCP_TARGET_MS)
   if (late.length) {
     const detail = late.map((page) => {
@@ -547,7 +572,7 @@ function notes(results: PageResult[]): string[] {
     const replica = byKey('replica')
     const ratio = article && replica ? ` The article's LCP is ${(medianLcp(article) / medianLcp(replica)).toFixed(2)}× that of its own HTML and CSS on bare Next.` : ''
     found.push(
-      `- **Simulated LCP**: LCP misses the target on ${late.map((page) => page.label).join(', ')}. The simulation (Lantern) counts, before the LCP paint, every script that finished downloading and began to run before the paint it observed at full speed; a script that arrived earlier but ran after that paint is left out. ${detail.join('; ')} (median-performance run). Here the scripts arrive at ${arrival} over loopback, while a Wellpress page's first paint (one frame holds its FCP and LCP) waits for the stylesheet and a first layout whose font look-ups are synchronous calls to Chromium's browser process, slow on two busy cores. Which way that race goes decides the figure: the table above names, per run, the request the simulated LCP waited for last. The references measure the same page without Wellpress: the article's own HTML and CSS on the bare Next app (its scripts are Next's alone) get an LCP of ${lcpOf('replica')}; the same HTML and CSS as a plain file with no scripts get ${lcpOf('replica-static')}.${ratio} The table with the throttling applied shows what the same slow phone sees when the browser itself is slowed.`,
+      `- **Simulated LCP**: the simulated LCP is over ${seconds(LCP_TARGET_MS)} on ${late.map((page) => page.label).join(', ')}. The simulation (Lantern) counts, before the LCP paint, every script that finished downloading and began to run before the paint it observed at full speed; a script that arrived earlier but ran after that paint is left out. ${detail.join('; ')} (median-performance run). Here the scripts arrive at ${arrival} over loopback, while a Wellpress page's first paint (one frame holds its FCP and LCP) waits for the stylesheet and a first layout whose font look-ups are synchronous calls to Chromium's browser process, slow on two busy cores. Which way that race goes decides the figure: the table above names, per run, the request the simulated LCP waited for last. The references measure the same page without Wellpress: the article's own HTML and CSS on the bare Next app (its scripts are Next's alone) get an LCP of ${lcpOf('replica')}; the same HTML and CSS as a plain file with no scripts get ${lcpOf('replica-static')}.${ratio} The table with the throttling applied shows what the same slow phone sees when the browser itself is slowed.`,
     )
   }
   const cacheControls = [...new Set(results.map((page) => page.headers?.cacheControl).filter(Boolean))]
@@ -562,12 +587,12 @@ export function formatSection(results: PageResult[], baseUrl: string): string {
   return [
     '## Lighthouse (bench/lighthouse.ts)',
     '',
-    `Production build (\`next start\`, SQLite, the seeded site) with SITE_URL set to the server's real address, \`${baseUrl}\` (not the tests' https://wellpress.test), so the canonical links, robots.txt and security headers Lighthouse checks are those of the address it audits. Mobile preset: ${environment}. ${RUNS} runs per page, each in a fresh Chromium profile after the page was requested twice (Next's data cache filled); every figure is the median of its runs. Targets: performance ≥ 98, accessibility 100, best practices 100, SEO 100, CLS 0, LCP < ${seconds(LCP_TARGET_MS)}. ✗ marks a miss.`,
+    `Production build (\`next start\`, SQLite, the seeded site) with SITE_URL set to the server's real address, \`${baseUrl}\` (not the tests' https://wellpress.test), so the canonical links, robots.txt and security headers Lighthouse checks are those of the address it audits. Mobile preset: ${environment}. ${RUNS} runs per page, each in a fresh Chromium profile after the page was requested twice (Next's data cache filled); every figure is the median of its runs. Targets: performance ≥ 98, accessibility 100, best practices 100, SEO 100, CLS 0; LCP < ${seconds(LCP_TARGET_MS)} with the throttling applied to the browser, and the article's simulated LCP ≤ ${REPLICA_RATIO.toFixed(1)}× that of its own HTML and CSS on bare Next (the replica below: simulated LCP < ${seconds(LCP_TARGET_MS)} is below Next's own floor on this machine). ✗ marks a miss.`,
     '',
     '| Page | Performance | Accessibility | Best practices | SEO | CLS | LCP | Meets targets |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...results.map(summaryRow),
-    ...results.flatMap(targetOf),
+    ...results.map((page) => summaryRow(page, results)),
+    ...results.flatMap((page) => targetOf(page, results)),
     ...(results.some((page) => page.reference)
       ? ['', 'The references are not Wellpress pages; they are audited the same way, to show what the framework allows here:', '', ...results.filter((page) => page.reference).map((page) => `- ${page.label} (${page.path}): ${page.reference}.`)]
       : []),
@@ -586,7 +611,7 @@ export function formatSection(results: PageResult[], baseUrl: string): string {
     ...(results.some((page) => page.appliedRuns.length > 0)
       ? [
           '',
-          `LCP with the same throttling applied to the browser (\`throttlingMethod: 'devtools'\`: the page really loads over the throttled connection with the CPU slowed, and LCP is what the browser saw, not a replay), ${APPLIED_RUNS} runs per page; reported beside the target, which is the preset's simulated figure:`,
+          `LCP with the same throttling applied to the browser (\`throttlingMethod: 'devtools'\`: the page really loads over the throttled connection with the CPU slowed, and LCP is what the browser saw, not a replay), ${APPLIED_RUNS} runs per page; the figure the LCP target reads (< ${seconds(LCP_TARGET_MS)}), beside the simulated one:`,
           '',
           '| Page | LCP per run (applied) | Median (applied) | Simulated median |',
           '| --- | --- | --- | --- |',

@@ -16,11 +16,15 @@
  * server's RSS grows for its first minute or so under load (heap sizing, caches) before it levels off.
  * Builds into .next-test-bench (TEST_DIST_DIR overrides; SKIP_BUILD=1 reuses the last build).
  */
-import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
 
 import { INQUIRIES_PER_SITE, INQUIRY_WINDOW_MS } from '../lib/inquiries/rateLimit'
+import { buildFloor, buildLayered, FLOOR_ARTICLE_PATH, FLOOR_DIR, floorEnv, htmlBytes, startApp, stopApp } from './_floor'
+import { heapProfileOf, heapProfileOptions, summarizeHeapProfile } from './_heap'
+import { rssMiB, serverPid } from './_measure'
 import { targetMarker } from './_targets'
 
 type AutocannonResult = { requests: { average: number }; errors: number; timeouts: number }
@@ -49,6 +53,8 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 60)
 // the cache at its working size, and growth past it would be a leak.
 const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 70)
 const MEMORY_TOLERANCE = 0.15
+/** Issue 19: resident memory after the load at most twice the floor's after the same load. */
+const MEMORY_RATIO = 2
 const FORM_PATH = '/api/inquiries'
 
 type Target = { label: string; path: string; method: 'GET' | 'POST'; body?: string }
@@ -106,24 +112,6 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
-/** The `next-server` process under `npx next start` (its process group), for its RSS. */
-function serverPid(groupLeader: number): number {
-  const rows = execFileSync('ps', ['-o', 'pid=,rss=,args=', '-g', String(groupLeader)], { encoding: 'utf8' })
-    .split('\n')
-    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
-    .filter((match): match is RegExpExecArray => Boolean(match))
-    .map((match) => ({ pid: Number(match[1]), rss: Number(match[2]), args: match[3] }))
-  const server = rows.find((row) => row.args.startsWith('next-server')) ?? rows.sort((a, b) => b.rss - a.rss)[0]
-  if (!server) throw new Error(`no process in group ${groupLeader}`)
-  return server.pid
-}
-
-function rssMiB(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  if (!match) throw new Error(`no VmRSS for ${pid}`)
-  return Number(match[1]) / 1024
-}
-
 /** Least-squares slope of RSS over time, in MiB per minute. */
 function slopePerMinute(samples: { t: number; mib: number }[]) {
   const n = samples.length
@@ -179,7 +167,9 @@ export default async function load(): Promise<string> {
   // The bench's posts arrive through "a proxy" on loopback (see nextVisitor).
   process.env.TRUSTED_PROXIES = '127.0.0.1'
   const server = await import('../tests/http/server')
-  const state = await server.startServer()
+  // V8's sampling heap profile, written when the server exits: where its heap goes (bench/_heap.ts).
+  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'wellpress-heap-'))
+  const state = await server.startServer({ startEnv: { NODE_OPTIONS: heapProfileOptions(profileDir) } })
   try {
     const base = state.baseUrl
     const benefits = (await (await fetch(`${base}/api/benefits?limit=1&sort=order&depth=0`)).json()) as { docs: { slug: string }[] }
@@ -252,6 +242,15 @@ export default async function load(): Promise<string> {
     })
     const form = formReady ? tallies.get('contact form post') : undefined
 
+    const articleBytes = await htmlBytes(`${base}${FLOOR_ARTICLE_PATH}`)
+    // The server exits (SIGTERM, as in production) and writes its heap profile.
+    server.stopServer(state)
+    const profile = await heapProfileOf(profileDir, pid)
+    const heap = profile ? summarizeHeapProfile(profile) : null
+    const floor = await floorUnderLoad(articleBytes)
+    const payloadFloor = await floorUnderLoad(articleBytes, true)
+    const memoryRatio = end / floor.end
+
     return [
       '## Load (bench/load.ts)',
       '',
@@ -280,8 +279,71 @@ export default async function load(): Promise<string> {
         ? `Form posts (each from its own visitor address): ${form?.ok ?? 0} inquiries stored (201; past ${INQUIRIES_PER_SITE} from everyone per ${INQUIRY_WINDOW_MS / 60_000} minutes as "held for review", lib/inquiries/rateLimit.ts), ${form?.limited ?? 0} answered 429.`
         : `Form posts NOT measured: POST ${FORM_PATH} answered ${probe.status} to a valid inquiry before the load began.`,
       ...(socketErrors.size ? ['', `Socket errors: ${[...socketErrors].map(([key, n]) => `${n}× ${key}`).join('; ')}.`] : []),
+      '',
+      '### Memory against the floor',
+      '',
+      `The floor (bench/floor/: Next's defaults, its one-line page and one prerendered page of the article's ${articleBytes} bytes) under the same load: ${CONNECTIONS} connections, ${WARMUP_S} s then ${DURATION_S} s, over its two pages. Target: Wellpress's RSS at the end ≤ ${MEMORY_RATIO}× the floor's.`,
+      '',
+      targetMarker({
+        target: `Memory: the server's RSS after the load ≤ ${MEMORY_RATIO}× the floor's after the same load`,
+        result: `${memoryRatio.toFixed(2)}× (${end.toFixed(0)} MiB against ${floor.end.toFixed(0)} MiB; the floor with Payload in the process alone ${payloadFloor.end.toFixed(0)} MiB, ${(payloadFloor.end / floor.end).toFixed(2)}×)`,
+        met: memoryRatio <= MEMORY_RATIO,
+      }),
+      '',
+      '| Server | Idle RSS | RSS at the end | Ratio | Errors | Meets target |',
+      '| --- | --- | --- | --- | --- | --- |',
+      `| Wellpress | ${idleMiB.toFixed(0)} MiB | ${end.toFixed(0)} MiB | **${memoryRatio.toFixed(2)}×** | ${errors} | ${memoryRatio <= MEMORY_RATIO ? 'yes' : 'NO'} |`,
+      `| Floor | ${floor.idle.toFixed(0)} MiB | ${floor.end.toFixed(0)} MiB | 1.00× | ${floor.errors} | – |`,
+      `| Floor with Payload started in the process (bench/layers.ts's step 7: every layer up to Payload, no pages of ours) | ${payloadFloor.idle.toFixed(0)} MiB | ${payloadFloor.end.toFixed(0)} MiB | ${(payloadFloor.end / floor.end).toFixed(2)}× (Wellpress: ${(end / payloadFloor.end).toFixed(2)}× it) | ${payloadFloor.errors} | – |`,
+      '',
+      ...(heap
+        ? [
+            `Where Wellpress's JavaScript heap went (V8 sampling heap profile, \`--heap-prof\`, objects still alive when the server exited after the load: ${(heap.total / 2 ** 20).toFixed(0)} MiB of its ${end.toFixed(0)} MiB RSS; the rest is code, V8's own spaces not in use and native memory such as SQLite's). Each allocation is charged to the innermost frame that names a package or the server bundles (Node's own frames, such as reading and compiling a module, count for their caller):`,
+            '',
+            '| Allocated by | Live heap | Share |',
+            '| --- | --- | --- |',
+            ...heap.owners.slice(0, 15).map(([owner, bytes]) => `| ${owner} | ${(bytes / 2 ** 20).toFixed(1)} MiB | ${((bytes / heap.total) * 100).toFixed(0)} % |`),
+          ]
+        : ['The heap profile was not written (the server did not exit within a minute).']),
     ].join('\n')
   } finally {
     server.stopServer(state)
+    rmSync(profileDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * A floor's RSS idle and after the same hold as Wellpress's, over its two pages: the floor itself,
+ * or (`withPayload`) the floor with every layer of bench/layers.ts up to Payload started in the
+ * process, which says how much of the memory is Payload's being there at all.
+ */
+async function floorUnderLoad(articleBytes: number, withPayload = false): Promise<{ idle: number; end: number; errors: number }> {
+  const { filler } = await buildFloor(articleBytes)
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'floor-load-'))
+  const env = withPayload
+    ? floorEnv(filler, {
+        DATABASE_URI: `file:${path.join(dataDir, 'floor.db')}`,
+        PAYLOAD_SECRET: 'http-test-secret-http-test-secret-0123',
+        SITE_URL: 'https://wellpress.test',
+        SEED: 'false',
+      })
+    : floorEnv(filler)
+  const appDir = withPayload ? buildLayered('7-payload', ['headers', 'settings', 'instrumentation', 'isr', 'cache', 'proxy', 'payload'], filler, env) : FLOOR_DIR
+  const app = await startApp(appDir, env, { readyPath: FLOOR_ARTICLE_PATH })
+  try {
+    const pid = serverPid(app.pid)
+    const idle = rssMiB(pid)
+    const pages: Target[] = [
+      { label: 'floor article', path: FLOOR_ARTICLE_PATH, method: 'GET' },
+      { label: 'floor one-line page', path: '/', method: 'GET' },
+    ]
+    console.log(`[load] the floor: warm-up ${WARMUP_S} s, then ${DURATION_S} s at ${CONNECTIONS} connections`)
+    await hold(app.baseUrl, pages, WARMUP_S, null)
+    const { overall, socketErrors, timeouts } = await hold(app.baseUrl, pages, DURATION_S, null)
+    const errors = count(overall.failures) + [...socketErrors.values()].reduce((sum, n) => sum + n, 0) + timeouts
+    return { idle, end: rssMiB(pid), errors }
+  } finally {
+    stopApp(app)
+    rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import type { ArticleCardData } from '@/lib/queries/articles'
 import { populated } from '@/lib/queries/populated'
 import { storedSummary } from '@/lib/seo/summary'
@@ -22,7 +20,7 @@ export function ArticleCard({ article, headingLevel = 3 }: { article: ArticleCar
     <article className={`card ${styles.card}`}>
       {image ? <MediaImage image={image} size="card" sizes="(min-width: 48rem) 22rem, 100vw" className={styles.image} /> : null}
       <Heading className={`card__title ${styles.title}`}>
-        <Link href={routes.article(article.slug)}>{article.title}</Link>
+        <a href={routes.article(article.slug)}>{article.title}</a>
       </Heading>
       <p className={`card__meta ${styles.meta}`}>
         {author ? <span>{author.name}</span> : null}

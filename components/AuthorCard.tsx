@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import type { Author, Media } from '@/payload-types'
 import { populated } from '@/lib/queries/populated'
 import { routes } from '@/lib/paths/routes'
@@ -27,9 +25,9 @@ export function AuthorCard({ author, showSignOff = false, children }: Props) {
       <div>
         {showSignOff && author.signOff ? <p className={`sign-off ${styles.signOff}`}>{author.signOff}</p> : null}
         <p className={styles.name}>
-          <Link href={routes.author(author.slug)} rel="author">
+          <a href={routes.author(author.slug)} rel="author">
             {authorDisplayName(author)}
-          </Link>
+          </a>
         </p>
         {author.jobTitle ? <p className="muted">{author.jobTitle}</p> : null}
         {children}
@@ -59,8 +57,8 @@ export function BookingLink({
   }
   if (onProfile) return null
   return (
-    <Link className="button" href={routes.author(author.slug)}>
+    <a className="button" href={routes.author(author.slug)}>
       More about {author.name}
-    </Link>
+    </a>
   )
 }

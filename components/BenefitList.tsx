@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import type { Benefit } from '@/payload-types'
 import { routes } from '@/lib/paths/routes'
 import { RichText } from './RichText'
@@ -19,7 +17,7 @@ export function BenefitList({ benefits, headingLevel = 3 }: { benefits: BenefitL
       {benefits.map((benefit) => (
         <li key={benefit.id} id={benefit.slug} className={styles.item}>
           <Heading className={styles.title}>
-            <Link href={routes.benefit(benefit.slug)}>{benefit.title}</Link>
+            <a href={routes.benefit(benefit.slug)}>{benefit.title}</a>
           </Heading>
           {benefit.description ? (
             <RichText data={benefit.description} className={styles.text} />

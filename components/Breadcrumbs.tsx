@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import type { Crumb } from '@/lib/seo/breadcrumbs'
 import styles from './Breadcrumbs.module.css'
 
@@ -15,7 +13,7 @@ export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
             </li>
           ) : (
             <li key={crumb.path}>
-              <Link href={crumb.path}>{crumb.name}</Link>
+              <a href={crumb.path}>{crumb.name}</a>
             </li>
           ),
         )}

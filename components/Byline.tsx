@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import type { Article, Author } from '@/payload-types'
 import { routes } from '@/lib/paths/routes'
 import { authorDisplayName } from './AuthorCard'
@@ -24,9 +22,9 @@ export function Byline({ author, publishedAt, updatedAt, reviewer, lastReviewedA
         {author ? (
           <>
             By{' '}
-            <Link href={routes.author(author.slug)} rel="author">
+            <a href={routes.author(author.slug)} rel="author">
               {authorDisplayName(author)}
-            </Link>
+            </a>
           </>
         ) : null}
         {publishedAt ? (
@@ -42,7 +40,7 @@ export function Byline({ author, publishedAt, updatedAt, reviewer, lastReviewedA
       </p>
       {reviewer ? (
         <p className={`review-note ${styles.reviewNote}`}>
-          Reviewed by <Link href={routes.author(reviewer.slug)}>{authorDisplayName(reviewer)}</Link>
+          Reviewed by <a href={routes.author(reviewer.slug)}>{authorDisplayName(reviewer)}</a>
           {lastReviewedAt ? (
             <>
               {' '}on <FormattedDate value={lastReviewedAt} />

@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import { routes } from '@/lib/paths/routes'
 
 export function NotFoundContent() {
@@ -9,13 +7,13 @@ export function NotFoundContent() {
       <p>We couldn’t find that page. It may have moved, or the address may be mistyped.</p>
       <ul className="link-list">
         <li>
-          <Link href={routes.home()}>Go to the home page</Link>
+          <a href={routes.home()}>Go to the home page</a>
         </li>
         <li>
-          <Link href={routes.blog()}>Browse all articles</Link>
+          <a href={routes.blog()}>Browse all articles</a>
         </li>
         <li>
-          <Link href={routes.benefits()}>Read about the benefits of massage</Link>
+          <a href={routes.benefits()}>Read about the benefits of massage</a>
         </li>
       </ul>
     </section>

@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import { routes } from '@/lib/paths/routes'
 import styles from './Pagination.module.css'
 
@@ -20,9 +18,9 @@ export function Pagination({ page, totalPages, href, label, previousText, nextTe
   return (
     <nav className={styles.pagination} aria-label={label}>
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev">
+        <a href={href(page - 1)} rel="prev">
           ← {previousText}
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -30,9 +28,9 @@ export function Pagination({ page, totalPages, href, label, previousText, nextTe
         Page {page} of {totalPages}
       </span>
       {page < totalPages ? (
-        <Link href={href(page + 1)} rel="next">
+        <a href={href(page + 1)} rel="next">
           {nextText} →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import type { SearchHit, SearchResultsPage } from '@/lib/queries/search'
 import { highlight } from '@/lib/search/highlight'
 import { SEARCH_RESULTS_PER_PAGE } from '@/lib/search/query'
@@ -30,9 +28,9 @@ function SearchResult({ hit, terms }: { hit: SearchHit; terms: string[] }) {
   return (
     <article className={styles.result}>
       <h2 className={styles.title}>
-        <Link href={hit.href}>
+        <a href={hit.href}>
           <Highlighted text={hit.title} terms={terms} />
-        </Link>
+        </a>
       </h2>
       <p className={`${styles.meta} muted`}>
         {KIND_LABEL[hit.collection]}

@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import { formatDuration, formatPrice, isoDuration } from '../lib/practice/format'
 import type { ServiceSummaryData } from '../lib/queries/services'
 import { routes } from '@/lib/paths/routes'
@@ -15,7 +13,7 @@ export function ServiceList({ services, headingLevel = 3 }: Props) {
       {services.map((service) => (
         <li key={service.id} className="service-card">
           <Heading className="service-card__title">
-            <Link href={routes.service(service.slug)}>{service.title}</Link>
+            <a href={routes.service(service.slug)}>{service.title}</a>
           </Heading>
           <p className="service-card__facts">
             <time dateTime={isoDuration(service.durationMinutes)}>{formatDuration(service.durationMinutes)}</time>

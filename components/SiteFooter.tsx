@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import { routes } from '@/lib/paths/routes'
 import styles from './SiteFooter.module.css'
 import { getPractice } from '@/lib/queries/practice'
@@ -10,11 +8,11 @@ export async function SiteFooter() {
     <footer className={`site-footer ${styles.footer}`}>
       <div className="container">
         <p>
-          <Link href={routes.home()}>{practice.name}</Link>
+          <a href={routes.home()}>{practice.name}</a>
           {practice.tagline ? ` · ${practice.tagline}` : ''}
         </p>
         <p>
-          <Link href={routes.contact()}>Contact, address and opening hours</Link>
+          <a href={routes.contact()}>Contact, address and opening hours</a>
         </p>
         {practice.footerNote ? <p className="muted">{practice.footerNote}</p> : null}
       </div>

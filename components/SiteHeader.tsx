@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import { getPractice, type MenuEntry } from '@/lib/queries/practice'
 import { routes } from '@/lib/paths/routes'
 import { BookButton } from './BookButton'
@@ -30,10 +28,10 @@ export async function SiteHeader() {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
-        <Link href={routes.home()} className="site-name">
+        <a href={routes.home()} className="site-name">
           {logo ? <img className="site-name__logo" src={logo} alt="" width={32} height={32} /> : null}
           <span>{practice.name}</span>
-        </Link>
+        </a>
         <nav aria-label="Main" className="site-nav site-nav--wide">
           <MenuList entries={practice.navigation} />
         </nav>

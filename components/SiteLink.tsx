@@ -1,17 +1,14 @@
-import Link from 'next/link'
 import type { ReactNode } from 'react'
 
-/** A link she typed in the settings: a page of the site goes through Next's Link, anything else is a plain link. */
+/**
+ * A link she typed in the settings. Plain links, like every link on the public pages: next/link
+ * would add its script and prefetching to every page (bench/client-js.ts). Another site's address
+ * gets rel="noopener".
+ */
 export function SiteLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
-  if (href.startsWith('/') && !href.startsWith('//')) {
-    return (
-      <Link href={href} className={className}>
-        {children}
-      </Link>
-    )
-  }
+  const ownPage = href.startsWith('/') && !href.startsWith('//')
   return (
-    <a href={href} className={className} rel="noopener">
+    <a href={href} className={className} rel={ownPage ? undefined : 'noopener'}>
       {children}
     </a>
   )

@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import type { Topic } from '@/payload-types'
 import { routes } from '@/lib/paths/routes'
 import styles from './TopicLinks.module.css'
@@ -12,9 +10,9 @@ export function TopicLinks({ topics }: { topics: Pick<Topic, 'id' | 'name' | 'sl
       <ul className={styles.list}>
         {topics.map((topic) => (
           <li key={topic.id}>
-            <Link href={routes.topic(topic.slug)} rel="tag">
+            <a href={routes.topic(topic.slug)} rel="tag">
               {topic.name}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,5 +1,3 @@
-import Link from 'next/link'
-
 import { ArticleList } from '@/components/ArticleCard'
 import { RichText } from '@/components/RichText'
 import { getLatestArticles } from '@/lib/queries/articles'
@@ -45,7 +43,7 @@ export default async function HomePage() {
           <h2 id="services-heading">Services and prices</h2>
           <ServiceList services={services} />
           <p>
-            <Link href={routes.services()}>All services →</Link>
+            <a href={routes.services()}>All services →</a>
           </p>
         </section>
       ) : null}
@@ -53,7 +51,7 @@ export default async function HomePage() {
         <h2 id="latest-heading">Latest articles</h2>
         <ArticleList articles={articles} emptyMessage="The first article is on its way." />
         <p>
-          <Link href={routes.blog()}>All articles →</Link>
+          <a href={routes.blog()}>All articles →</a>
         </p>
       </section>
       {benefits.length > 0 ? (
@@ -62,7 +60,7 @@ export default async function HomePage() {
           <ol className={styles.benefitSummary}>
             {benefits.map((benefit) => (
               <li key={benefit.id}>
-                <Link href={routes.benefit(benefit.slug)}>{benefit.title}</Link>
+                <a href={routes.benefit(benefit.slug)}>{benefit.title}</a>
                 <span className="muted"> — {benefit.summary}</span>
               </li>
             ))}
@@ -79,7 +77,7 @@ export default async function HomePage() {
           <RichText data={author.bio} />
           <p>
             Ready to feel better in your body? {author.name} would love to hear from you.{' '}
-            <Link href={routes.author(author.slug)}>More about {author.name}</Link>
+            <a href={routes.author(author.slug)}>More about {author.name}</a>
           </p>
           <BookButton practice={practice} />
         </section>

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { NextConfig } from 'next'
 
 /**
- * The bare Next.js app bench/throughput.ts and bench/client-js.ts compare Wellpress with: Next's
+ * The bare Next.js app bench/lighthouse.ts audits its replica of the article on: Next's
  * defaults, nothing else. It has no node_modules of its own: `next`, `react` and `react-dom`
  * resolve from the repository root (Node walks up the folders), so it always runs the project's
  * exact versions. Turbopack may only read files under its root, hence the root is the repository.

@@ -45,7 +45,8 @@ export function buildApp(env: NodeJS.ProcessEnv) {
   console.log(`\n[http] next build finished in ${Math.round((Date.now() - started) / 1000)} s`)
 }
 
-export async function startServer(): Promise<ServerState> {
+/** `startEnv`: added to `next start`'s environment only, not the build's (the benches' NODE_OPTIONS). */
+export async function startServer({ startEnv = {} }: { startEnv?: Record<string, string> } = {}): Promise<ServerState> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wellpress-http-'))
   const port = await freePort()
   const env = {
@@ -68,7 +69,7 @@ export async function startServer(): Promise<ServerState> {
   const log = openSync(logFile, 'a')
   // Detached: its own process group, so teardown can stop it and everything it started.
   const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...env, NEXT_DIST_DIR: DIST_DIR },
+    env: { ...env, ...startEnv, NEXT_DIST_DIR: DIST_DIR },
     detached: true,
     stdio: ['ignore', log, log],
   })

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
 import { pageMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/paths/routes'
@@ -22,7 +21,7 @@ export default function ContactThanksPage() {
       <h1>Thank you for your message</h1>
       <p>It has arrived safely. We will reply by email or phone, usually within two working days.</p>
       <p>
-        <Link href={routes.blog()}>Read the articles</Link> or <Link href={routes.home()}>go to the home page</Link>.
+        <a href={routes.blog()}>Read the articles</a> or <a href={routes.home()}>go to the home page</a>.
       </p>
     </section>
   )
