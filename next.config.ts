@@ -37,14 +37,15 @@ const nextConfig: NextConfig = {
   expireTime: 24 * 60 * 60,
   // Bounded (lib/cache/memory.ts says why this much); the least recently read beyond it are dropped.
   cacheMaxMemorySize: CACHE_MAX_MEMORY_BYTES,
-  // Next's own in-memory cache with stamps that keep a purge effective on a busy server and a
-  // stepped clock, and no stale 404s (lib/cache/handler.js explains each).
+  // The site's own in-memory cache and record of purges, with stamps that keep a purge effective
+  // on a busy server and a stepped clock, and no stale 404s (lib/cache/handler.js explains each).
   cacheHandler: fileURLToPath(new URL('./lib/cache/handler.js', import.meta.url)),
   // Unmatched URLs get the site's own 404 page (app/global-not-found.tsx), with two root layouts.
-  // Pages and data are cached whole and purged by tag (lib/cache/tags.ts); isrFlushToDisk: false
-  // keeps that cache in memory: Next remembers purged tags in memory only, so entries on disk
-  // would outlive a restart that forgot their purges and serve old content (lib/cache/startup.ts
-  // expires the build's own prerenders the same way at start-up).
+  // isrFlushToDisk: the cache handler keeps pages and data in memory whatever this says
+  // (lib/cache/store.js). It stays false for Next's image optimizer, which reads it too: without a
+  // custom image cache (`images.customCacheHandler`) it would otherwise keep every resized upload
+  // under `<distDir>/cache/images`, up to half the free disk by default. The site serves its own
+  // sizes in plain <img>: nothing it renders needs /_next/image cached.
   // Not `inlineCss`: it writes the stylesheet into every page twice (a <style> tag and the RSC
   // payload), 20 KB more HTML per page, and measured no better first paint than one cached file.
   // cssChunking 'graph' (Turbopack): the components' CSS modules and the site-wide sheet reach

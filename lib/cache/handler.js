@@ -1,17 +1,18 @@
 // @ts-check
 /**
- * Next's cache of whole pages and of the reads beneath them (next.config.ts `cacheHandler`): Next's
- * own in-memory cache (FileSystemCache, with `isrFlushToDisk: false`), with three corrections that
- * keep "publish → live on the next request" true on a busy server (lib/cache/tags.ts):
+ * Next's cache of whole pages and of the reads beneath them (next.config.ts `cacheHandler`): the
+ * site's own, in memory (lib/cache/store.js, an LRU bounded by `cacheMaxMemorySize`) with its own
+ * record of tag purges (lib/cache/tag-purges.js), and four corrections to what Next's built-in
+ * handler does, which keep "publish → live on the next request" true on a busy server
+ * (lib/cache/tags.ts):
  *
- * 1. One clock. Next 16.4 stamps cache entries and tag purges with Date.now()
- *    (file-system-cache.js `set` and `revalidateTag`) but judges them against
- *    performance.timeOrigin + performance.now() (tags-manifest.external.js `areTagsExpired`,
- *    incremental-cache/index.js). Those drift apart once the wall clock is stepped (time
- *    synchronisation does that on a fresh machine): with Date.now() ahead, a purge counts as "not
- *    yet expired, only stale" for that long, so the first request after a publish still gets the
- *    cached 404 while a re-render runs in the background. Every stamp here uses the clock Next
- *    judges by, which is also monotonic.
+ * 1. One clock. Next 16.4's built-in handler stamps cache entries and tag purges with Date.now()
+ *    but judges them against performance.timeOrigin + performance.now() (its `areTagsExpired`,
+ *    and IncrementalCache's revalidate and expire times). Those drift apart once the wall clock is
+ *    stepped (time synchronisation does that on a fresh machine): with Date.now() ahead, a purge
+ *    counted as "not yet expired, only stale" for that long, so the first request after a publish
+ *    still got the cached 404 while a re-render ran in the background. Every stamp here, entry or
+ *    purge, is on the clock Next judges by, which is also monotonic (cacheClock, lib/cache/fills.js).
  * 2. An entry is stamped with the time its render (or database read) began, not the time it was
  *    stored (lib/cache/fills.js). A render that read the article just before an edit and finished
  *    just after the edit's purge was stored as newer than the purge, and served the old version as
@@ -27,23 +28,20 @@
  * 4. Nothing stored before the server started is served (lib/cache/startup.ts says why): such an
  *    entry is reported missing, and renders afresh.
  *
+ * Purges are judged here alone: Next's IncrementalCache checks tags against a record that only its
+ * built-in handler writes, so it never sees these. An entry a purge has expired is reported
+ * missing, as the built-in handler does, and so is one whose tag is only marked stale (see `get`).
+ *
  * With REDIS_URL the entries and the purges live in Redis instead (lib/cache/shared.js), shared by
- * every app instance, with the same three corrections; FileSystemCache then stores nothing.
+ * every app instance, with the same corrections; the in-memory store then holds nothing.
  *
  * Plain JavaScript: Next loads this module with import() at run time, outside its bundles.
  */
-import * as fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
-import { areTagsStale, tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
-
 import { redactedUrl, redisUrl } from '../storage/redis.js'
 import { cacheClock, fillStamp, fillStarted, servedFrom } from './fills.js'
 import { buildIdOf, SharedCache } from './shared.js'
-
-// Node hands this CommonJS module over as `default` (module.exports, whose `default` is the class);
-// Next's bundler, which also compiles this file into the proxy's bundle, as the class itself.
-/** @type {any} */
-const fileSystemCacheExports = fileSystemCacheModule.default
-const FileSystemCache = fileSystemCacheExports.default ?? fileSystemCacheExports
+import { memoryStore } from './store.js'
+import { areTagsExpired, areTagsStale, markPurged } from './tag-purges.js'
 
 /** @typedef {{ lastModified?: number; value: any; cacheControl?: { revalidate?: number | false; expire?: number } }} Entry */
 /** @typedef {{ kind?: string; tags?: string[]; softTags?: string[]; revalidate?: number | false }} GetContext */
@@ -57,8 +55,8 @@ function tagsOf(entry, /** @type {GetContext} */ ctx) {
 
 /**
  * Whether Next will render (or read) this entry anew after serving it: past its revalidate time
- * or its expire time, or one of its tags marked stale. (Expired tags never get here: the cache
- * reports those entries missing.)
+ * or its expire time, or one of its tags marked stale. (Entries a purge reached never get here:
+ * `purgedByTag` reports them missing.)
  * @param {Entry} entry @param {GetContext} ctx @param {number} now
  */
 export function goesStale(entry, ctx, now) {
@@ -69,6 +67,22 @@ export function goesStale(entry, ctx, now) {
   if (typeof expire === 'number' && lastModified + expire * 1000 < now) return true
   if (typeof revalidate === 'number' && lastModified + revalidate * 1000 < now) return true
   return areTagsStale(tagsOf(entry, ctx), lastModified)
+}
+
+/**
+ * Whether a purge of one of the entry's tags reached it after it was stored (lib/cache/tag-purges.js).
+ * Expired by the purge: reported missing, as Next's built-in handler does. Only marked stale, not
+ * yet expired (a purge with a future `expire`, which this site never issues: lib/cache/purge.ts
+ * purges with `expire: 0`): Next would serve it once more while it renders again in the
+ * background, but it learns that a tag went stale only from its own record, which never hears of
+ * these purges, and would serve the entry as fresh until its revalidate time. So it is reported
+ * missing too, and renders in the foreground.
+ * @param {Entry} entry @param {GetContext} ctx @param {number} now
+ */
+export function purgedByTag(entry, ctx, now) {
+  const tags = tagsOf(entry, ctx)
+  const lastModified = entry.lastModified ?? now
+  return areTagsExpired(tags, lastModified, now) || areTagsStale(tags, lastModified)
 }
 
 /** @param {Entry} entry */
@@ -86,19 +100,23 @@ function reportSharedFailure(what, error) {
   console.error(`[cache] ${what} failed on the shared cache (${redactedUrl(redisUrl() ?? '')}): ${message}`)
 }
 
-export default class WellpressCacheHandler extends FileSystemCache {
-  /** @param {{ fs: unknown; serverDistDir: string; flushToDisk?: boolean; maxMemoryCacheSize?: number; dev?: boolean }} ctx as Next passes it */
+export default class WellpressCacheHandler {
+  /**
+   * @param {{ serverDistDir: string; maxMemoryCacheSize?: number; dev?: boolean; fs?: unknown; flushToDisk?: boolean }} ctx
+   *   as Next passes it (`fs` and `flushToDisk` go unused: nothing is read from or written to disk)
+   */
   constructor(ctx) {
-    super(ctx)
     // `next build` prerenders into its own memory: a build needs no Redis, and writes nothing there.
     const building = process.env.NEXT_PHASE === 'phase-production-build'
     /** @type {SharedCache | undefined} */
     this.shared = redisUrl() && !building && !ctx.dev ? new SharedCache(buildIdOf(ctx.serverDistDir)) : undefined
+    // No bound means no memory cache, as with Next's own (`cacheMaxMemorySize: 0`).
+    this.memory = this.shared ? undefined : memoryStore(ctx.maxMemoryCacheSize ?? 0)
   }
 
   /** @param {string} key @param {GetContext} ctx @returns {Promise<Entry | null>} */
   async read(key, ctx) {
-    if (!this.shared) return super.get(key, /** @type {any} */ (ctx))
+    if (!this.shared) return this.memory?.get(key) ?? null
     try {
       return await this.shared.get(key, (entry) => tagsOf(entry, ctx))
     } catch (error) {
@@ -112,9 +130,10 @@ export default class WellpressCacheHandler extends FileSystemCache {
   async get(key, ctx) {
     const now = cacheClock()
     const entry = await this.read(key, ctx)
-    // In memory, nothing from before this start (lib/cache/startup.ts). The shared cache holds
-    // only what instances rendered from the live database, stamped on Redis's clock: kept.
-    if (!entry || (!this.shared && (entry.lastModified ?? now) < servedFrom())) {
+    // Reported missing: what a purge reached since it was stored, and in memory anything from
+    // before this start (lib/cache/startup.ts). The shared cache holds only what instances
+    // rendered from the live database, stamped on Redis's clock: kept.
+    if (!entry || (!this.shared && (entry.lastModified ?? now) < servedFrom()) || purgedByTag(entry, ctx, now)) {
       fillStarted(key, now)
       return null
     }
@@ -128,24 +147,22 @@ export default class WellpressCacheHandler extends FileSystemCache {
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
     const stamp = fillStamp(key, cacheClock())
-    if (this.shared) {
-      try {
-        await this.shared.set(key, data, ctx?.fetchCache ? undefined : ctx?.cacheControl, stamp)
-      } catch (error) {
-        reportSharedFailure('a write', error)
-      }
+    const cacheControl = ctx?.fetchCache ? undefined : ctx?.cacheControl
+    if (!this.shared) {
+      this.memory?.set(key, { value: data, lastModified: stamp, cacheControl })
       return
     }
-    const written = super.set(key, data, ctx)
-    // FileSystemCache puts the entry in memory before its first await: restamp it right away.
-    const stored = FileSystemCache.memoryCache?.get(key)
-    if (stored && stored.value === data) stored.lastModified = stamp
-    return written
+    try {
+      await this.shared.set(key, data, cacheControl, stamp)
+    } catch (error) {
+      reportSharedFailure('a write', error)
+    }
   }
 
   /**
-   * FileSystemCache's purge on this module's clock. `durations.expire` 0 (lib/cache/purge.ts)
-   * expires at once: the next request renders afresh.
+   * Records a purge of `tags` on the cache clock, with the marks Next's built-in handler sets:
+   * without durations, expired now; with them, stale now and expired `durations.expire` seconds
+   * from now (0, lib/cache/purge.ts: the next request renders afresh).
    * @param {string | string[]} tags @param {{ expire?: number }} [durations]
    */
   async revalidateTag(tags, durations) {
@@ -153,7 +170,7 @@ export default class WellpressCacheHandler extends FileSystemCache {
     const list = typeof tags === 'string' ? [tags] : tags
     /** @type {{ stale?: number; expired?: number }} */
     const marks = !durations ? { expired: now } : { stale: now, ...(durations.expire !== undefined ? { expired: now + durations.expire * 1000 } : {}) }
-    for (const tag of list) tagsManifest.set(tag, { ...(tagsManifest.get(tag) ?? {}), ...marks })
+    markPurged(list, marks)
     if (!this.shared || list.length === 0) return
     try {
       await this.shared.purge(list, marks)
@@ -162,4 +179,7 @@ export default class WellpressCacheHandler extends FileSystemCache {
       console.error(`[cache] a purge of ${list.join(', ')} did not reach the other instances: ${error instanceof Error ? error.message : error}`)
     }
   }
+
+  /** Nothing is kept per request. */
+  resetRequestCache() {}
 }

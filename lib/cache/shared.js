@@ -1,9 +1,9 @@
 // @ts-check
 /**
  * Next's page and data cache in Redis, for several app instances (REDIS_URL; lib/cache/handler.js
- * uses it in place of the in-memory store). Every instance reads and writes the same entries and
- * the same record of tag purges, so a change made through any instance is live on all of them on
- * their next request.
+ * uses it in place of the in-memory store, lib/cache/store.js). Every instance reads and writes
+ * the same entries and the same record of tag purges, so a change made through any instance is
+ * live on all of them on their next request.
  *
  * It keeps the corrections of lib/cache/handler.js, across instances:
  * - One clock. Instances on different machines (or one whose clock was stepped) disagree about the
@@ -14,8 +14,8 @@
  * - Purges are recorded by tag, with their time, not by deleting entries: a render that began
  *   before a purge and stored its result after it is still expired by it, whichever instance
  *   purged and whichever rendered.
- * The purge record is copied into Next's own tag list (tags-manifest) on each read, so Next's own
- * stale and expired checks, which read that list, agree with this one.
+ * The purges of an entry's tags are copied into this process's record (lib/cache/tag-purges.js) on
+ * each read, so the handler's stale and expired checks, which read that record, agree with Redis.
  *
  * Entries are keyed by build (BUILD_ID): a page rendered by one release refers to that release's
  * scripts and is never served by another. They expire with their page's `expire` (a day here), or
@@ -26,10 +26,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 
-import { areTagsExpired, tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
-
 import { redis, redisBinary } from '../storage/redis.js'
 import { cacheClock } from './fills.js'
+import { areTagsExpired, tagPurges } from './tag-purges.js'
 
 export const KEY_PREFIX = 'wellpress:cache:'
 export const STALE_TAGS_KEY = 'wellpress:tags:stale'
@@ -91,7 +90,7 @@ export class SharedCache {
 
   /**
    * The entry under `key` with its stamp in local time, the purges of `tags(entry)` copied into
-   * Next's tag list; null when missing or expired by a purge.
+   * this process's record; null when missing or expired by a purge.
    * @param {string} key @param {(entry: Entry) => string[]} tagsOf
    * @returns {Promise<Entry | null>}
    */
@@ -123,7 +122,7 @@ export class SharedCache {
 
   /**
    * Records purges for every instance: `stale` and `expired` times (local), as handler.js computed
-   * them for Next's own list.
+   * them for this process's record.
    * @param {string[]} tags @param {{ stale?: number; expired?: number }} marks
    */
   async purge(tags, marks) {
@@ -137,19 +136,20 @@ export class SharedCache {
   }
 
   /**
-   * Copies the shared purges of `tags` into Next's tag list, in local time. A later local mark
-   * (the start-up expiry, lib/cache/startup.ts) is kept.
+   * Copies the shared purges of `tags` into this process's record (lib/cache/tag-purges.js), in
+   * local time. A later local mark (a purge made here that did not reach Redis) is kept.
    * @param {string[]} tags @param {number} offset
    */
   async syncTags(tags, offset) {
     if (tags.length === 0) return
     const [stale, expired] = await Promise.all([redis().hmGet(STALE_TAGS_KEY, tags), redis().hmGet(EXPIRED_TAGS_KEY, tags)])
+    const record = tagPurges()
     tags.forEach((tag, index) => {
       const sharedStale = stale[index] == null ? undefined : Number(stale[index]) - offset
       const sharedExpired = expired[index] == null ? undefined : Number(expired[index]) - offset
       if (sharedStale === undefined && sharedExpired === undefined) return
-      const local = tagsManifest.get(tag) ?? {}
-      tagsManifest.set(tag, { ...local, stale: later(local.stale, sharedStale), expired: later(local.expired, sharedExpired) })
+      const local = record.get(tag) ?? {}
+      record.set(tag, { ...local, stale: later(local.stale, sharedStale), expired: later(local.expired, sharedExpired) })
     })
   }
 }

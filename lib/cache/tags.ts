@@ -15,9 +15,9 @@ import { ARTICLES, AUTHORS, BENEFITS, MEDIA, PRACTICE, REDIRECTS, SERVICES, TOPI
  *   no real database, and a page is never served from a database other than the live one.
  * - Not `'use cache'`: it needs `cacheComponents`, which turns every route's segment config into
  *   an error and is not proven with Payload's admin.
- * - Everything is kept in memory only (next.config.ts `isrFlushToDisk: false`): Next keeps tag
- *   purges in memory, so a cache on disk would outlive what it knows about changes across a
- *   restart (or a database swapped underneath it) and serve old content.
+ * - Everything is kept in memory only (lib/cache/store.js): tag purges are remembered in memory
+ *   (lib/cache/tag-purges.js), so a cache on disk would outlive what it knows about changes across
+ *   a restart (or a database swapped underneath it) and serve old content.
  *
  * Collection tags cover everything a query shows from that collection: the documents it lists,
  * the ones it populates (an article card's author and image) and the ones rich text can link to.

@@ -1,27 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
 import { cacheClock, fillsBeganBefore, fillStamp, fillStarted, serveNothingStoredBefore } from '@/lib/cache/fills.js'
 import WellpressCacheHandler from '@/lib/cache/handler.js'
+import { areTagsExpired } from '@/lib/cache/tag-purges.js'
 
 /**
- * lib/cache/handler.js over Next's own in-memory cache (no mocks): what it stamps, when a purge
- * reaches an entry, and which entries it never serves stale. The end-to-end proof is
+ * lib/cache/handler.js over its in-memory store (no mocks): what it stamps, when a purge reaches an
+ * entry, and which entries it never serves stale. The end-to-end proof is
  * tests/http/publish-race.test.ts and tests/http/clock-step.test.ts.
  */
-const require = createRequire(import.meta.url)
-const { nodeFs } = require('next/dist/server/lib/node-fs-methods') as { nodeFs: unknown }
-const { areTagsExpired } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js') as {
-  areTagsExpired: (tags: string[], timestamp: number) => boolean
-}
 
 const distDir = mkdtempSync(path.join(os.tmpdir(), 'wellpress-cache-handler-'))
 afterAll(() => rmSync(distDir, { recursive: true, force: true }))
 
 const handler = () =>
-  new WellpressCacheHandler({ fs: nodeFs, serverDistDir: distDir, flushToDisk: false, maxMemoryCacheSize: 10 * 1024 * 1024, dev: false })
+  new WellpressCacheHandler({ serverDistDir: distDir, maxMemoryCacheSize: 10 * 1024 * 1024, dev: false })
 
 let run = 0
 const unique = (name: string) => `${name}-${Date.now().toString(36)}-${++run}`
@@ -100,6 +95,45 @@ describe('purges', () => {
     await sleep(2)
     await handler().revalidateTag([tag], { expire: 0 })
     expect(areTagsExpired([tag], before)).toBe(true)
+  })
+})
+
+describe('purges that only mark stale (a future expire; the site itself purges with expire: 0)', () => {
+  it('report what was stored before them missing, so it renders in the foreground; what is stored after is served', async () => {
+    const key = unique('/blog/marked-stale')
+    const tag = unique('articles:marked-stale')
+    const cache = handler()
+    await cache.get(key, pageContext)
+    await cache.set(key, page(undefined, [tag]), { ...pageContext, cacheControl })
+    await sleep(2)
+    await cache.revalidateTag([tag], { expire: 3_600 })
+    expect(await cache.get(key, pageContext)).toBeNull()
+    await sleep(2)
+    await cache.set(key, page(undefined, [tag]), { ...pageContext, cacheControl })
+    expect((await cache.get(key, pageContext))?.value.html).toBe('<html></html>')
+  })
+})
+
+describe('the in-memory store', () => {
+  it('keeps nothing larger than the bound Next passes (cacheMaxMemorySize)', async () => {
+    const key = unique('/blog/huge')
+    const cache = handler()
+    await cache.get(key, pageContext)
+    await cache.set(key, { ...page(undefined, ['articles']), html: 'x'.repeat(11 * 1024 * 1024) }, { ...pageContext, cacheControl })
+    expect(await cache.get(key, pageContext)).toBeNull()
+  })
+
+  it('holds data reads too, with their tags from the read', async () => {
+    const key = unique('fetch')
+    const tag = unique('articles:fetch')
+    const fetchContext = { kind: 'FETCH', tags: [tag], softTags: [], revalidate: 60 }
+    const cache = handler()
+    await cache.get(key, fetchContext)
+    await cache.set(key, { kind: 'FETCH', data: { body: 'e30=' }, revalidate: 60 }, { fetchCache: true, tags: [tag], revalidate: 60 })
+    expect((await cache.get(key, fetchContext))?.value.data.body).toBe('e30=')
+    await sleep(2)
+    await cache.revalidateTag([tag], { expire: 0 })
+    expect(await cache.get(key, fetchContext)).toBeNull()
   })
 })
 

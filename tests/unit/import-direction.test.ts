@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
  * Imports run one way (ARCHITECTURE.md): app → components → lib, collections → lib. lib never
  * reaches back up into collections/, components/ or app/; components never into app/; collections
  * never into app/ or components/ (admin components they name by path string are not imports).
+ * And none of them imports Next's internals (next/dist/).
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -50,6 +51,22 @@ function violations(): string[] {
   return found
 }
 
+/**
+ * Next's internals (`next/dist/...`) are no API: they move between minor releases. App code uses
+ * Next's public entry points; the cache handler is the site's own (lib/cache/handler.js).
+ */
+function nextInternalImports(): string[] {
+  const found: string[] = []
+  for (const folder of Object.keys(FORBIDDEN)) {
+    for (const file of sourceFiles(folder)) {
+      for (const specifier of importSpecifiers(readFileSync(path.join(ROOT, file), 'utf8'))) {
+        if (specifier.startsWith('next/dist/') || specifier === 'next/dist') found.push(`${file} imports ${specifier}`)
+      }
+    }
+  }
+  return found
+}
+
 describe('import direction', () => {
   it('finds the specifiers the rule is checked on', () => {
     const source = `import a from '@/lib/x'\nimport type { B } from "../components/B"\nexport { c } from './c'\nconst d = await import('../../app/d')\nconst e = require('@/collections/e')`
@@ -62,5 +79,9 @@ describe('import direction', () => {
 
   it('lib never imports collections/, components/ or app/; components never app/; collections never app/ or components/', () => {
     expect(violations()).toEqual([])
+  })
+
+  it('nothing in lib/, components/, collections/ or app/ imports from next/dist/', () => {
+    expect(nextInternalImports()).toEqual([])
   })
 })

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { deserialize } from 'node:v8'
@@ -10,6 +9,7 @@ import { createClient, RESP_TYPES } from 'redis'
 import { cacheClock } from '../../lib/cache/fills.js'
 import WellpressCacheHandler from '../../lib/cache/handler.js'
 import { EXPIRED_TAGS_KEY, KEY_PREFIX } from '../../lib/cache/shared.js'
+import { tagPurges } from '../../lib/cache/tag-purges.js'
 import { takeJobRunnerTurn, TURN_KEY } from '../../lib/jobs/runnerTurn'
 import { RedisHitStore } from '../../lib/limits/redisStore'
 import { SlidingWindow } from '../../lib/limits/window'
@@ -24,11 +24,8 @@ import { type RedisServer, startRedis } from '../sharedServices'
  * purges one records reach the other only through Redis, because each test forgets them locally
  * first. tests/http/instances.test.ts runs two real servers.
  */
-const require = createRequire(import.meta.url)
-const { nodeFs } = require('next/dist/server/lib/node-fs-methods') as { nodeFs: unknown }
-const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js') as {
-  tagsManifest: Map<string, { stale?: number; expired?: number }>
-}
+/** This process's record of tag purges, which the handler judges entries by. */
+const purgeRecord = tagPurges()
 
 const BUILD_ID = 'shared-state-test-build'
 const distDir = mkdtempSync(path.join(os.tmpdir(), 'wellpress-shared-cache-'))
@@ -57,7 +54,7 @@ afterAll(async () => {
 
 /** One app instance's cache handler, on the shared Redis. */
 const instance = () =>
-  new WellpressCacheHandler({ fs: nodeFs, serverDistDir: path.join(distDir, 'server'), flushToDisk: false, maxMemoryCacheSize: 10 * 1024 * 1024, dev: false })
+  new WellpressCacheHandler({ serverDistDir: path.join(distDir, 'server'), maxMemoryCacheSize: 10 * 1024 * 1024, dev: false })
 
 let run = 0
 const unique = (name: string) => `${name}-${Date.now().toString(36)}-${++run}`
@@ -74,7 +71,7 @@ const pageContext = { kind: 'APP_PAGE', isRoutePPREnabled: false, isFallback: fa
 const cacheControl = { revalidate: 60, expire: 86_400 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** As if this process had never heard of the tag's purges: only Redis knows them. */
-const forgetLocally = (tag: string) => tagsManifest.delete(tag)
+const forgetLocally = (tag: string) => purgeRecord.delete(tag)
 
 describe('the shared cache', () => {
   it('serves an entry one instance stored to another, bytes and all', async () => {
@@ -101,8 +98,8 @@ describe('the shared cache', () => {
     await a.revalidateTag([tag], { expire: 0 })
     forgetLocally(tag)
     expect(await b.get(key, pageContext)).toBeNull()
-    // And Next's own tag list now knows the purge too, for its own checks.
-    expect(tagsManifest.get(tag)?.expired).toBeGreaterThan(0)
+    // And this process's record now knows the purge too, for the handler's own checks.
+    expect(purgeRecord.get(tag)?.expired).toBeGreaterThan(0)
   })
 
   it('stamps an entry with the start of its render: a purge during the render expires what it stores, on any instance', async () => {
