@@ -1,19 +1,15 @@
 import type { ArticleData } from '@/lib/queries/articles'
 import { populated, populatedList } from '@/lib/queries/populated'
 import { routes } from '@/lib/paths/routes'
-import { BENEFIT_LIST_BLOCK } from '@/lib/collections'
 import { tableOfContents } from '@/lib/richtext/headings'
-import { hasTopLevelBlock } from '@/lib/richtext/lexical'
 import { readingMinutes, readingTimeLabel } from '@/lib/richtext/readingTime'
+import { ArticleBody, reservedHeadingIds } from './ArticleBody'
 import { AuthorCard } from './AuthorCard'
-import { BenefitList } from './BenefitList'
 import { PracticeBookButton } from './BookButton'
 import { Byline } from './Byline'
 import { ContactForm } from './ContactForm'
 import { MediaImage } from './MediaImage'
-import { ReferenceList } from './ReferenceList'
-import { RichText } from './RichText'
-import { TABLE_OF_CONTENTS_IDS, TableOfContents } from './TableOfContents'
+import { TableOfContents } from './TableOfContents'
 import { TopicLinks } from './TopicLinks'
 import styles from './ArticleView.module.css'
 
@@ -22,11 +18,6 @@ export function ArticleView({ article }: { article: ArticleData }) {
   const author = populated(article.author)
   const hero = populated(article.heroImage)
   const benefits = populatedList(article.benefits)
-  const benefitList = <BenefitList benefits={benefits} />
-  // The writer places the list with a "Benefit list" block; without one it follows the body.
-  const placedInBody = hasTopLevelBlock(article.content, BENEFIT_LIST_BLOCK)
-  // Headings take ids for the table of contents; the benefit list's items already use their slugs.
-  const reservedIds = [...TABLE_OF_CONTENTS_IDS, ...benefits.map((benefit) => benefit.slug)]
   const readingTime = readingTimeLabel(
     readingMinutes(article.content, benefits.map((benefit) => `${benefit.title} ${benefit.summary}`).join('\n')),
   )
@@ -47,10 +38,8 @@ export function ArticleView({ article }: { article: ArticleData }) {
           <MediaImage image={hero} size="hero" sizes="(min-width: 48rem) 46rem, 100vw" priority className={styles.hero} />
         ) : null}
       </header>
-      <TableOfContents entries={tableOfContents(article.content, reservedIds)} />
-      <RichText data={article.content} blocks={{ [BENEFIT_LIST_BLOCK]: () => benefitList }} reservedIds={reservedIds} />
-      {placedInBody ? null : benefitList}
-      <ReferenceList references={article.references} />
+      <TableOfContents entries={tableOfContents(article.content, reservedHeadingIds(article))} />
+      <ArticleBody article={article} />
       <footer className={styles.footer}>
         <TopicLinks topics={populatedList(article.topics)} />
         {author ? <AuthorCard author={author} showSignOff /> : null}

@@ -1,3 +1,4 @@
+import { articleFeedHtml } from '@/components/articleFeedHtml'
 import { getFeedArticles } from '@/lib/queries/feeds'
 import { FEED_CONTENT_TYPES, FEED_ITEM_LIMIT, feedDocument } from '@/lib/seo/feeds'
 import { getPractice } from '@/lib/queries/practice'
@@ -7,6 +8,7 @@ import { getPractice } from '@/lib/queries/practice'
 export const revalidate = 60
 
 export async function GET() {
-  const body = feedDocument.rss(...(await Promise.all([getPractice(), getFeedArticles(FEED_ITEM_LIMIT)])))
+  const [practice, articles] = await Promise.all([getPractice(), getFeedArticles(FEED_ITEM_LIMIT)])
+  const body = feedDocument.rss(practice, articles, { articleHtml: articleFeedHtml })
   return new Response(body, { headers: { 'Content-Type': FEED_CONTENT_TYPES.rss } })
 }

@@ -20,8 +20,8 @@ import { ARTICLES, BENEFITS, MEDIA } from '../../lib/collections'
 import { BenefitListBlock } from './benefitListBlock'
 
 /**
- * The article editor: only what components/RichText.tsx (the page) and lib/richtext/html.ts (the
- * feeds) render, so every node the therapist can make shows up on the site. A test renders one
+ * The article editor: only what components/RichText.tsx renders (on the page and, through
+ * components/ArticleBody.tsx, in the feeds), so every node the therapist can make shows up on the site. A test renders one
  * node of each kind (tests/unit/richtext-render.test.ts).
  *
  * Left out of Payload's defaults, on purpose:

@@ -3,13 +3,13 @@ import { richTextLinkTags, tags } from '../cache/tags'
 import { getPayloadClient } from '../config/payload'
 import type { FeedArticle } from '../seo/feeds'
 import { cachedQuery } from './cached'
-import { benefitSummarySelect, imageSelect } from './select'
+import { articleBodyPopulate } from './select'
 
 const feedTags = () => [...richTextLinkTags, tags.media]
 
 /**
- * The newest published articles with everything a full-content feed entry shows. Images keep
- * `mimeType` and `filename`: Payload's HTML converter needs them for uploads inside the body.
+ * The newest published articles with everything a full-content feed entry shows: the body's
+ * related documents read as the article page reads them, since the feeds render the page's markup.
  */
 export const getFeedArticles = cachedQuery('getFeedArticles', feedTags, async (limit: number): Promise<FeedArticle[]> => {
   const payload = await getPayloadClient()
@@ -34,12 +34,9 @@ export const getFeedArticles = cachedQuery('getFeedArticles', feedTags, async (l
     },
     depth: 1,
     populate: {
-      media: { ...imageSelect, mimeType: true, filename: true },
+      ...articleBodyPopulate,
       authors: { name: true, slug: true },
-      benefits: { ...benefitSummarySelect, description: true },
       topics: { name: true, slug: true },
-      // Internal links in the body need only the linked article's slug.
-      articles: { slug: true },
     },
     sort: '-publishedAt',
     limit,

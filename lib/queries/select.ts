@@ -53,13 +53,23 @@ export const articlePageSelect = {
 } as const
 
 /**
- * The article page's related documents: the author and reviewer's profile links become `sameAs`
- * in the structured data, rich-text internal links need the linked article's slug (benefits
- * already bring theirs), and images in the body show their caption.
+ * What the article's body (components/ArticleBody.tsx) shows of related documents, read alike by
+ * its page and the feeds: images in the body with their caption, the benefits with their
+ * description, and the linked article's slug for rich-text internal links (benefits already bring
+ * theirs).
+ */
+export const articleBodyPopulate = {
+  media: { ...imageSelect, caption: true },
+  benefits: { ...benefitSummarySelect, description: true },
+  articles: { slug: true },
+} as const
+
+/**
+ * The article page's related documents: the body's, and the author and reviewer's profile links,
+ * which become `sameAs` in the structured data.
  */
 export const articlePagePopulate = {
   ...populate,
+  ...articleBodyPopulate,
   authors: authorPersonSelect,
-  articles: { slug: true },
-  media: { ...imageSelect, caption: true },
 } as const

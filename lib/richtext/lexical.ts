@@ -140,9 +140,8 @@ export function toPlainText(state: unknown): string {
 export const TEXT_FORMAT = { bold: 1, italic: 1 << 1, strikethrough: 1 << 2, code: 1 << 4, subscript: 1 << 5, superscript: 1 << 6 } as const
 
 /**
- * The semantic tag for each format the editor offers, innermost first: the page
- * (components/RichText.tsx) and the feeds (lib/richtext/html.ts) wrap text in them the same way,
- * never with inline styles.
+ * The semantic tag for each format the editor offers, innermost first (components/RichText.tsx
+ * wraps text in them for the page and the feeds alike), never with inline styles.
  */
 export const TEXT_FORMAT_TAGS: readonly [bit: number, tag: 'code' | 'sub' | 'sup' | 's' | 'em' | 'strong'][] = [
   [TEXT_FORMAT.code, 'code'],

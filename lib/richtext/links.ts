@@ -1,8 +1,8 @@
 import { documentPath, isPublicPageCollection } from '../paths/routes'
 
 /**
- * Where a rich-text link points. Shared by the page renderer (components/RichText.tsx) and the
- * feed renderer (lib/richtext/html.ts), so a link goes to the same place in both.
+ * Where a rich-text link points, for components/RichText.tsx: the article page and the feeds
+ * render the same markup (components/ArticleBody.tsx), the feeds with absolute URLs.
  */
 
 export type LinkFields = {

@@ -1,15 +1,13 @@
 import { Feed } from 'feed'
 
 import type { Article, Author, Benefit, Media, Topic } from '../../payload-types'
-import { BENEFIT_LIST_BLOCK } from '../collections'
 import { populated, populatedList } from '../queries/populated'
-import { absolutizeHtmlUrls, escapeHtml, lexicalToHtml } from '../richtext/html'
-import { hasTopLevelBlock } from '../richtext/lexical'
 import { routes } from '../paths/routes'
 import { site } from '../config/site'
 import { siteAbout, type SiteIdentity } from './metadata'
 import { storedSummary } from './summary'
 import { toAbsoluteUrl } from '../paths/urls'
+import { escapeHtml } from './feedHtml'
 
 /** How many of the newest articles the feeds carry. */
 export const FEED_ITEM_LIMIT = 20
@@ -21,7 +19,7 @@ export const FEED_CONTENT_TYPES = {
 } as const
 
 type FeedImage = Pick<Media, 'url' | 'sizes'>
-type FeedBenefit = Pick<Benefit, 'title' | 'slug' | 'summary'> & Partial<Pick<Benefit, 'description'>>
+type FeedBenefit = Pick<Benefit, 'id' | 'title' | 'slug' | 'summary'> & Partial<Pick<Benefit, 'description'>>
 type Reference = NonNullable<Article['references']>[number]
 
 /** An article as the feed query fetches it: relations populated, only what a feed entry shows. */
@@ -36,7 +34,13 @@ export type FeedArticle = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 's
 
 export type FeedFormat = 'rss' | 'atom' | 'json'
 
-type BuildOptions = { siteUrl?: string }
+/**
+ * An entry's full content as HTML with absolute URLs on `siteUrl`: the article page's own markup,
+ * rendered by components/articleFeedHtml.ts (lib/ renders no components, ARCHITECTURE.md).
+ */
+export type ArticleHtml = (article: FeedArticle, siteUrl: string) => string
+
+type BuildOptions = { siteUrl?: string; articleHtml: ArticleHtml }
 
 /**
  * What readers of each format make of an entry's title and summary: HTML (RSS <description>,
@@ -63,46 +67,12 @@ export function entryText(text: string, as: 'html' | 'text', format: FeedFormat)
   return format === 'json' ? text : cdataSafe(text)
 }
 
-/** The numbered benefits, as components/BenefitList.tsx renders them on the article page. */
-export function benefitListHtml(benefits: FeedBenefit[]): string {
-  if (benefits.length === 0) return ''
-  const items = benefits.map((benefit) => {
-    const text = lexicalToHtml(benefit.description) || `<p>${escapeHtml(benefit.summary)}</p>`
-    const link = `<a href="${routes.benefit(benefit.slug)}">${escapeHtml(benefit.title)}</a>`
-    return `<li id="${escapeHtml(benefit.slug)}"><h3>${link}</h3>${text}</li>`
-  })
-  return `<ol class="benefit-list">${items.join('')}</ol>`
-}
-
-function referencesHtml(references: Reference[] | null | undefined): string {
-  if (!references?.length) return ''
-  const items = references.map((reference) => {
-    const title = escapeHtml(reference.title)
-    const cited = reference.url ? `<a href="${escapeHtml(reference.url)}">${title}</a>` : title
-    const source = [reference.publisher, reference.year].filter(Boolean).join(', ')
-    return `<li>${cited}${source ? ` (${escapeHtml(source)})` : ''}</li>`
-  })
-  return `<h2>References</h2><ol>${items.join('')}</ol>`
-}
-
-/**
- * The whole article body as one HTML string with absolute URLs, laid out as ArticleView lays it
- * out: the benefit list where the writer placed its block (or after the body), then the sources.
- */
-export function articleHtml(article: FeedArticle, siteUrl: string = site.url): string {
-  const benefitList = benefitListHtml(populatedList(article.benefits))
-  const body = lexicalToHtml(article.content, { [BENEFIT_LIST_BLOCK]: () => benefitList })
-  const placedInBody = hasTopLevelBlock(article.content, BENEFIT_LIST_BLOCK)
-  const html = [body, placedInBody ? '' : benefitList, referencesHtml(article.references)].join('')
-  return absolutizeHtmlUrls(html, siteUrl)
-}
-
 const newestDate = (dates: string[]): Date | undefined =>
   dates.length ? new Date(Math.max(...dates.map((date) => Date.parse(date)))) : undefined
 
 /** The Feed for one format (they differ only in how entry text is written, ENTRY_TEXT). */
 /** `practice`: whose feed it is (her practice settings name it, lib/queries/practice.ts). */
-export function buildFeed(practice: SiteIdentity, articles: FeedArticle[], format: FeedFormat, { siteUrl = site.url }: BuildOptions = {}): Feed {
+export function buildFeed(practice: SiteIdentity, articles: FeedArticle[], format: FeedFormat, { siteUrl = site.url, articleHtml }: BuildOptions): Feed {
   const text = ENTRY_TEXT[format]
   const absolute = (path: string) => `${siteUrl}${path}`
   // The query already excludes drafts; a draft handed in here must still never be syndicated.
@@ -143,7 +113,7 @@ export function buildFeed(practice: SiteIdentity, articles: FeedArticle[], forma
 }
 
 /** Each route's whole answer: the newest articles as RSS 2.0, Atom 1.0 or JSON Feed 1.1. */
-export const feedDocument: Record<FeedFormat, (practice: SiteIdentity, articles: FeedArticle[], options?: BuildOptions) => string> = {
+export const feedDocument: Record<FeedFormat, (practice: SiteIdentity, articles: FeedArticle[], options: BuildOptions) => string> = {
   rss: (practice, articles, options) => buildFeed(practice, articles, 'rss', options).rss2(),
   atom: (practice, articles, options) => buildFeed(practice, articles, 'atom', options).atom1(),
   json: (practice, articles, options) => toJsonFeed11(buildFeed(practice, articles, 'json', options)),

@@ -2,11 +2,15 @@ import { xml2js } from 'xml-js'
 import { z } from 'zod'
 
 import { block, editorState, heading, internalLink, type LexicalNode, paragraph, paragraphOf } from '@/lib/richtext/lexical'
-import { articleHtml, buildFeed, type FeedArticle, feedDocument } from '@/lib/seo/feeds'
+import { articleFeedHtml } from '@/components/articleFeedHtml'
+import { forFeedReaders } from '@/lib/seo/feedHtml'
+import { buildFeed, type FeedArticle, feedDocument } from '@/lib/seo/feeds'
 import { EVERY_NODE_TEXT as T, everyNodeDocument } from '@/tests/richtext-fixture'
 import { practice } from '@/tests/seo-fixtures'
 
 const SITE = 'https://wellpress.test'
+/** The feed routes' options: entries carry the article page's markup (components/articleFeedHtml.ts). */
+const OPTIONS = { siteUrl: SITE, articleHtml: articleFeedHtml }
 const absoluteOnSite = z.url({ protocol: /^https$/ }).refine((url) => url.startsWith(`${SITE}/`), 'on SITE_URL')
 
 const text = (value: string) => ({ type: 'text', text: value, detail: 0, format: 0, mode: 'normal', style: '', version: 1 })
@@ -75,25 +79,26 @@ const older: FeedArticle = {
 const draft: FeedArticle = { ...article, id: 'd1', title: 'Secret draft', slug: 'secret-draft', _status: 'draft' }
 
 const ARTICLES = [article, draft, older]
-const feed = buildFeed(practice, ARTICLES, 'rss', { siteUrl: SITE })
+const feed = buildFeed(practice, ARTICLES, 'rss', OPTIONS)
 
 const attributeUrls = (html: string) => [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((match) => match[1])
 
-describe('articleHtml', () => {
-  const html = articleHtml(article, SITE)
+describe('articleFeedHtml: the article page’s body, for feed readers', () => {
+  const html = articleFeedHtml(article, SITE)
 
   it('renders the benefit-list block as an ordered list of the article’s benefits, linked, where it is placed', () => {
     expect(html).toContain(
       `<ol class="benefit-list"><li id="increases-circulation"><h3><a href="${SITE}/benefits/increases-circulation">Increases circulation</a></h3><p>Blood &amp; lymph move.</p></li>`,
     )
-    expect(html).toContain('<h3><a href="https://wellpress.test/benefits/reduces-stress">Reduces stress</a></h3><p>Stress hormones drop after a session.</p>')
+    // A description is rich text: on the page it sits in RichText's container, a bare <div> here.
+    expect(html).toContain('<h3><a href="https://wellpress.test/benefits/reduces-stress">Reduces stress</a></h3><div><p>Stress hormones drop after a session.</p></div>')
     expect(html.indexOf('Massage &lt;helps&gt;.')).toBeLessThan(html.indexOf('benefit-list'))
     expect(html.indexOf('benefit-list')).toBeLessThan(html.indexOf('all benefits'))
     expect(html.match(/class="benefit-list"/g)).toHaveLength(1)
   })
 
   it('puts the list after the body when the writer placed no block, as the page does', () => {
-    const html = articleHtml({ ...older, benefits }, SITE)
+    const html = articleFeedHtml({ ...older, benefits }, SITE)
     expect(html.indexOf('Short.')).toBeLessThan(html.indexOf('class="benefit-list"'))
   })
 
@@ -111,13 +116,15 @@ describe('articleHtml', () => {
     for (const url of urls) expect(url).toMatch(/^https:\/\//)
   })
 
-  it('renders an image in the body as one <img> with its alt text, size and absolute address', () => {
-    expect(html).toContain(`<img src="${SITE}/api/media/file/hands.webp" alt="Hands" width="800" height="600">`)
+  it('renders an image in the body as one <img> with its alt text, size and absolute addresses', () => {
+    expect(html).toContain(
+      `<img src="${SITE}/api/media/file/hands.webp" srcSet="${SITE}/api/media/file/hands.webp 800w" sizes="(min-width: 48rem) 46rem, 100vw" alt="Hands" width="800" height="600" loading="lazy" decoding="async"/>`,
+    )
     expect(html).not.toContain('<source')
   })
 
   it('renders every node the article editor can produce, links to the pages they name', () => {
-    const everything = articleHtml(
+    const everything = articleFeedHtml(
       {
         ...older,
         benefits,
@@ -130,21 +137,23 @@ describe('articleHtml', () => {
       SITE,
     )
     for (const fragment of [
-      `<h2>${T.h2}</h2>`,
-      '<h3>Circulation &amp; lymph</h3>',
-      `<h4>${T.h4}</h4>`,
+      // Headings keep the page's ids, so `#why-massage-helps` names the same heading in both.
+      `<h2 id="why-massage-helps">${T.h2}</h2>`,
+      '<h3 id="circulation-and-lymph">Circulation &amp; lymph</h3>',
+      `<h4 id="a-note-on-pressure">${T.h4}</h4>`,
       `<strong>${T.bold}</strong>`,
       `<em>${T.italic}</em>`,
       `<s>${T.strike}</s>`,
-      `<br />${T.afterBreak}`,
+      `<br/>${T.afterBreak}`,
       `<ul><li>${T.bullets[0]}</li><li>${T.bullets[1]}</li></ul>`,
       `<ol><li>${T.numbered[0]}</li><li>${T.numbered[1]}</li></ol>`,
       `<blockquote>${T.quote}</blockquote>`,
-      `<a href="${T.externalUrl}" rel="noopener noreferrer" target="_blank">${T.external}</a>`,
+      `<a href="${T.externalUrl}" target="_blank" rel="noopener noreferrer">${T.external}</a>`,
       `<a href="${SITE}/blog/sleep-and-massage">${T.articleLink}</a>`,
       `<a href="${SITE}/benefits/reduces-stress">${T.benefitLink}</a>`,
       `<a href="${T.autolinkUrl}">${T.autolinkUrl}</a>`,
-      `<img src="${SITE}/api/media/file/s-1600.webp" alt="Hot stones on a towel" width="1600" height="1067">`,
+      `<img src="${SITE}/api/media/file/s-1600.webp" srcSet="${SITE}/api/media/file/s-1600.webp 1600w"`,
+      'alt="Hot stones on a towel" width="1600" height="1067"',
       '<hr',
       'class="benefit-list"',
     ]) {
@@ -154,7 +163,7 @@ describe('articleHtml', () => {
   })
 
   it('keeps the words of a link to a page that is not public, without a link', () => {
-    const html = articleHtml(
+    const html = articleFeedHtml(
       { ...older, content: editorState([paragraphOf([internalLink('a draft', 'articles', 'draft-id')])]) as FeedArticle['content'] },
       SITE,
     )
@@ -162,7 +171,32 @@ describe('articleHtml', () => {
   })
 
   it('ends with the article’s references', () => {
-    expect(html).toMatch(/<h2>References<\/h2><ol><li><a href="https:\/\/example.org\/trial">A trial<\/a> \(Journal, 2020\)<\/li><\/ol>$/)
+    expect(html).toMatch(
+      /<h2 id="references-heading">References<\/h2><ol><li><a href="https:\/\/example.org\/trial" rel="noopener noreferrer">A trial<\/a> \(Journal, 2020\)<\/li><\/ol><\/section>$/,
+    )
+  })
+})
+
+describe('forFeedReaders', () => {
+  it('makes site paths absolute in href, src and every srcset candidate; leaves other URLs alone', () => {
+    const markup =
+      '<a href="/benefits/x">x</a><a href="https://example.org/y">y</a><a href="#z">z</a><a href="//cdn.example/w">w</a>' +
+      '<picture><source type="image/avif" srcSet="/m/a-1600.avif 1600w" sizes="100vw"/><img src="/m/a.webp" srcSet="/m/a-800.webp 800w, /m/a-1600.webp 1600w"/></picture>'
+    expect(forFeedReaders(markup, SITE)).toBe(
+      `<a href="${SITE}/benefits/x">x</a><a href="https://example.org/y">y</a><a href="#z">z</a><a href="//cdn.example/w">w</a>` +
+        `<picture><source type="image/avif" srcSet="${SITE}/m/a-1600.avif 1600w" sizes="100vw"/><img src="${SITE}/m/a.webp" srcSet="${SITE}/m/a-800.webp 800w, ${SITE}/m/a-1600.webp 1600w"/></picture>`,
+    )
+  })
+
+  it('keeps only the benefit-list class, dropping the site’s styling classes and empty class attributes', () => {
+    expect(forFeedReaders('<div class="prose"><ol class="benefit-list BenefitList-module__x__list"><li id="a" class="Chud7q_item">a</li></ol></div>', SITE)).toBe(
+      '<div><ol class="benefit-list"><li id="a">a</li></ol></div>',
+    )
+  })
+
+  it('never touches words that only look like attributes (React writes their quotes as &quot;)', () => {
+    const words = '<p>Write href=&quot;/x&quot; and class=&quot;prose&quot; in the editor</p>'
+    expect(forFeedReaders(words, SITE)).toBe(words)
   })
 })
 
@@ -189,7 +223,7 @@ describe('buildFeed', () => {
       id: `${SITE}/blog/massage-and-immunity`,
       link: `${SITE}/blog/massage-and-immunity`,
       description: article.excerpt,
-      content: articleHtml(article, SITE),
+      content: articleFeedHtml(article, SITE),
       author: [{ name: 'Janet', link: `${SITE}/authors/janet` }],
       date: new Date(article.updatedAt),
       published: new Date('2026-01-10T09:00:00.000Z'),
@@ -215,7 +249,7 @@ describe('RSS 2.0', () => {
   })
   const parsed = parseXml<{
     rss: { _attributes: Record<string, string>; channel: Record<string, XmlText> & { item: unknown[]; 'atom:link': { _attributes: Record<string, string> } } }
-  }>(feedDocument.rss(practice, ARTICLES, { siteUrl: SITE }))
+  }>(feedDocument.rss(practice, ARTICLES, OPTIONS))
 
   it('is well-formed <rss version="2.0"> describing the site', () => {
     expect(parsed.rss._attributes.version).toBe('2.0')
@@ -245,7 +279,7 @@ describe('Atom 1.0', () => {
   })
   const parsed = parseXml<{
     feed: { _attributes: { xmlns: string }; id: XmlText; updated: XmlText; title: XmlText; entry: unknown[] }
-  }>(feedDocument.atom(practice, ARTICLES, { siteUrl: SITE }))
+  }>(feedDocument.atom(practice, ARTICLES, OPTIONS))
 
   it('is a well-formed <feed> with id, title and updated', () => {
     expect(parsed.feed._attributes.xmlns).toBe('http://www.w3.org/2005/Atom')
@@ -284,7 +318,7 @@ describe('JSON Feed 1.1', () => {
   })
 
   it('matches the 1.1 shape, with the full content and authors list', () => {
-    const parsed = jsonFeed.parse(JSON.parse(feedDocument.json(practice, ARTICLES, { siteUrl: SITE })))
+    const parsed = jsonFeed.parse(JSON.parse(feedDocument.json(practice, ARTICLES, OPTIONS)))
     expect(parsed.feed_url).toBe(`${SITE}/feed.json`)
     expect(parsed.items.map((item) => item.url)).toEqual([`${SITE}/blog/massage-and-immunity`, `${SITE}/blog/older-post`])
     expect(parsed.items[0]).toMatchObject({
@@ -310,7 +344,7 @@ describe('text typed into titles and excerpts', () => {
   const asCdataText = (text: string) => text.replace(/\u200b/g, '')
 
   it('RSS: the title stays plain text, the description (HTML) is escaped, and the XML stays whole', () => {
-    const xml = feedDocument.rss(practice, hostile, { siteUrl: SITE })
+    const xml = feedDocument.rss(practice, hostile, OPTIONS)
     const item = parseXml<{ rss: { channel: { item: Record<string, XmlText & Record<string, unknown>> } } }>(xml).rss.channel.item
     expect(Object.keys(item)).not.toContain('evil')
     expect(asCdataText(item.title._cdata as string)).toBe(title)
@@ -318,7 +352,7 @@ describe('text typed into titles and excerpts', () => {
   })
 
   it('Atom: title and summary, both type="html", are escaped', () => {
-    const xml = feedDocument.atom(practice, hostile, { siteUrl: SITE })
+    const xml = feedDocument.atom(practice, hostile, OPTIONS)
     const entry = parseXml<{ feed: { entry: Record<string, XmlText & { _attributes?: { type?: string } }> } }>(xml).feed.entry
     expect(Object.keys(entry)).not.toContain('evil')
     expect(entry.title._attributes?.type).toBe('html')
@@ -328,9 +362,26 @@ describe('text typed into titles and excerpts', () => {
   })
 
   it('JSON Feed: title and summary are plain text by the spec, so they stay as typed', () => {
-    const [item] = JSON.parse(feedDocument.json(practice, hostile, { siteUrl: SITE })).items
+    const [item] = JSON.parse(feedDocument.json(practice, hostile, OPTIONS)).items
     expect(item.title).toBe(title)
     expect(item.summary).toBe(excerpt)
     expect(item.content_html).not.toContain('<script>')
+  })
+})
+
+describe('text typed into the body', () => {
+  const typed = 'Pressure 5 < 6 & more: <script>alert(1)</script> a]]>b]]><evil/>'
+  const hostile: FeedArticle[] = [{ ...older, benefits: [], content: editorState([paragraph(typed)]) as FeedArticle['content'] }]
+
+  it('reaches RSS and Atom content escaped by React, so no `]]>` ends their CDATA and the XML stays whole', () => {
+    const item = parseXml<{ rss: { channel: { item: Record<string, XmlText> } } }>(feedDocument.rss(practice, hostile, OPTIONS)).rss.channel.item
+    const entry = parseXml<{ feed: { entry: Record<string, XmlText> } }>(feedDocument.atom(practice, hostile, OPTIONS)).feed.entry
+    for (const [fields, content] of [
+      [item, item['content:encoded']._cdata],
+      [entry, entry.content._cdata],
+    ] as const) {
+      expect(Object.keys(fields)).not.toContain('evil')
+      expect(content).toBe('<div><p>Pressure 5 &lt; 6 &amp; more: &lt;script&gt;alert(1)&lt;/script&gt; a]]&gt;b]]&gt;&lt;evil/&gt;</p></div>')
+    }
   })
 })
