@@ -4,7 +4,7 @@ import { previewButtonUrl } from '../lib/paths/preview'
 import type { PublicPageCollection } from '../lib/paths/routes'
 import { anyone, authenticated } from './access'
 import { redirectOldSlug, rememberLiveSlug } from './hooks/redirectOldSlug'
-import { rememberPublicState, revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
+import { rememberMenuLink, rememberPublicState, revalidateAfterChange, revalidateAfterDelete } from './hooks/revalidate'
 
 type OwnHooks = {
   /** The collection's own, run before the shared ones. */
@@ -19,7 +19,8 @@ type OwnHooks = {
  * as Articles do for drafts); the admin's "Preview" button opens the document's page
  * (lib/paths/preview.ts); an old address keeps working after a slug change (a permanent redirect
  * to the document); and every change purges the site's cache of it (collections/hooks/revalidate.ts),
- * for a collection with drafts only when what visitors see changes.
+ * for a collection with drafts only when what visitors see changes, and the practice's menu when it
+ * links to the document.
  */
 export function publicPageCollection<S extends PublicPageCollection>(
   config: Omit<CollectionConfig<S>, 'hooks'> & { slug: S },
@@ -32,6 +33,7 @@ export function publicPageCollection<S extends PublicPageCollection>(
     hooks: {
       beforeChange: [...beforeChange, rememberLiveSlug, ...(config.versions ? [rememberPublicState] : [])],
       afterChange: [redirectOldSlug, revalidateAfterChange],
+      beforeDelete: [rememberMenuLink],
       afterDelete: [...afterDelete, revalidateAfterDelete],
     },
   }

@@ -1,7 +1,6 @@
-import { formatDuration, formatPrice, isoDuration } from '../lib/practice/format'
 import type { ServiceSummaryData } from '../lib/queries/services'
 import { routes } from '@/lib/paths/routes'
-import { site } from '@/lib/config/site'
+import { ServiceFacts } from './ServiceFacts'
 
 type Props = { services: Pick<ServiceSummaryData, 'id' | 'title' | 'slug' | 'summary' | 'durationMinutes' | 'price' | 'currency'>[]; headingLevel?: 2 | 3 }
 
@@ -15,11 +14,7 @@ export function ServiceList({ services, headingLevel = 3 }: Props) {
           <Heading className="service-card__title">
             <a href={routes.service(service.slug)}>{service.title}</a>
           </Heading>
-          <p className="service-card__facts">
-            <time dateTime={isoDuration(service.durationMinutes)}>{formatDuration(service.durationMinutes)}</time>
-            {' · '}
-            <strong>{formatPrice(service.price, service.currency, site.locale)}</strong>
-          </p>
+          <ServiceFacts service={service} />
           <p className="service-card__summary">{service.summary}</p>
         </li>
       ))}

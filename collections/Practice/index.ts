@@ -4,7 +4,8 @@ import { validateAccentColor } from '../../lib/practice/contrast'
 import { validateTime, WEEKDAY_LABELS, WEEKDAYS } from '../../lib/practice/hours'
 import { validateWebAddress } from '../../lib/practice/links'
 import { anyone, authenticated } from '../access'
-import { ARTICLES, AUTHORS, BENEFITS, MEDIA, PRACTICE, SERVICES, TOPICS } from '../../lib/collections'
+import { MEDIA, PRACTICE } from '../../lib/collections'
+import { MENU_LINK_COLLECTIONS } from '../../lib/practice/menu'
 import { purgeSiteAfterChange } from './hooks/purgeSite'
 
 /** schema.org types a massage practice may be; the first is what search engines get by default. */
@@ -20,7 +21,10 @@ const BUSINESS_TYPE_LABELS: Record<BusinessType, string> = {
 
 const ISO_COUNTRY = /^[A-Z]{2}$/
 
-/** A menu entry: a page of the site (kept right when its address changes) or any address. */
+/**
+ * A menu entry: a page of the site (kept right when its address changes: collections/hooks/revalidate.ts
+ * purges the practice when a linked document changes) or any address.
+ */
 const navigationLink: Field = {
   name: 'link',
   type: 'group',
@@ -38,7 +42,7 @@ const navigationLink: Field = {
     {
       name: 'document',
       type: 'relationship',
-      relationTo: [ARTICLES, BENEFITS, SERVICES, AUTHORS, TOPICS],
+      relationTo: [...MENU_LINK_COLLECTIONS],
       admin: { condition: (_, sibling) => sibling?.type === 'document' },
       validate: (value: unknown, { siblingData }: { siblingData: { type?: string } }) =>
         siblingData?.type !== 'document' || Boolean(value) || 'Choose the page this entry opens.',

@@ -1,18 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
 import { validateWebAddress } from '../../lib/practice/links'
-import { previewButtonUrl } from '../../lib/paths/preview'
 import { authenticated, authenticatedOrPublished } from '../access'
 import { searchText } from '../fields/searchText'
 import { slug } from '../fields/slug'
-import { redirectOldSlug, rememberLiveSlug } from '../hooks/redirectOldSlug'
-import { rememberPublicState, revalidateAfterChange, revalidateAfterDelete } from '../hooks/revalidate'
+import { publicPageCollection } from '../publicPage'
 import { SERVICES } from '../../lib/collections'
 
 const ISO_CURRENCY = /^[A-Z]{3}$/
 
 /** What she offers and what it costs ("Deep tissue massage, 60 minutes, $95"): `/services`. */
-export const Services: CollectionConfig<typeof SERVICES> = {
+export const Services: CollectionConfig<typeof SERVICES> = publicPageCollection({
   slug: SERVICES,
   labels: { singular: 'Service', plural: 'Services' },
   access: {
@@ -26,15 +24,9 @@ export const Services: CollectionConfig<typeof SERVICES> = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'durationMinutes', 'price', '_status', 'order'],
     description: 'The treatments you offer, with their length and price. Each has its own page and appears on the home page.',
-    preview: previewButtonUrl(SERVICES),
   },
   defaultSort: 'order',
-  // Like articles: publishing, editing the live service, unpublishing and deleting purge what shows it.
-  hooks: {
-    beforeChange: [rememberLiveSlug, rememberPublicState],
-    afterChange: [redirectOldSlug, revalidateAfterChange],
-    afterDelete: [revalidateAfterDelete],
-  },
+  // Drafts, like articles: only publishing, editing the live service, unpublishing and deleting purge what shows it.
   versions: { drafts: true, maxPerDoc: 30 },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 120 },
@@ -78,4 +70,4 @@ export const Services: CollectionConfig<typeof SERVICES> = {
     },
     searchText([{ field: 'title' }, { field: 'summary' }, { field: 'description', richText: true }]),
   ],
-}
+})

@@ -2,6 +2,7 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
   CollectionSlug,
   PayloadRequest,
   SanitizedCollectionConfig,
@@ -9,6 +10,8 @@ import type {
 
 import { type CachedCollection, CACHED_COLLECTIONS, type ContentChange, type PublicState, tagsToRevalidate } from '../../lib/cache/tags'
 import { purgeCacheTags } from '../../lib/cache/purge'
+import { PRACTICE } from '../../lib/collections'
+import { isMenuLinkCollection, menuLinksTo } from '../../lib/practice/menu'
 import { liveRowBeforeChange } from './liveRow'
 
 /**
@@ -21,6 +24,11 @@ import { liveRowBeforeChange } from './liveRow'
  * version and leaves that row, and so the site, untouched, and purges nothing. `previousDoc` is
  * the latest version, possibly a draft, so the row is read before the change (and, for a draft
  * save of a live article, after it) to tell a draft save from an unpublish.
+ *
+ * The practice's menu shows the address of the documents it links to, and every page reads the
+ * practice: a visible change of such a document purges the practice too (lib/cache/tags.ts
+ * `practiceReadTags`), and only then. A delete drops the menu's link to the document with it
+ * (SQLite's foreign keys cascade), so whether the menu linked to it is read before the delete.
  */
 
 type Row = { id?: unknown; slug?: unknown; _status?: unknown }
@@ -30,6 +38,7 @@ const hasDrafts = (collection: SanitizedCollectionConfig) => Boolean(collection.
 const isPublished = (row: Row | null | undefined) => row?._status === 'published'
 const publicState = (row: Row): NonNullable<PublicState> => ({ slug: typeof row.slug === 'string' ? row.slug : null })
 const liveKey = (collection: string, id: unknown) => `revalidate:live:${collection}:${String(id)}`
+const menuKey = (collection: string, id: unknown) => `revalidate:menu:${collection}:${String(id)}`
 
 function cachedCollection(collection: SanitizedCollectionConfig): CachedCollection | null {
   return (CACHED_COLLECTIONS as readonly string[]).includes(collection.slug) ? (collection.slug as CachedCollection) : null
@@ -39,6 +48,30 @@ function cachedCollection(collection: SanitizedCollectionConfig): CachedCollecti
 async function liveState(req: PayloadRequest, collection: CollectionSlug, id: unknown): Promise<PublicState> {
   const row = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as Row | null
   return row && isPublished(row) ? publicState(row) : null
+}
+
+/** Whether an entry of the practice's menu opens the document. */
+async function linkedFromMenu(req: PayloadRequest, collection: CachedCollection, id: unknown): Promise<boolean> {
+  if (!isMenuLinkCollection(collection)) return false
+  // No `select`: on SQLite, selecting `navigation` drops the entries' relationships (Payload 3.90.1).
+  const practice = await req.payload.findGlobal({ slug: PRACTICE, depth: 0, overrideAccess: true, req })
+  return menuLinksTo(practice.navigation, { collection, id })
+}
+
+/** Before a document is deleted: whether the menu links to it (the delete removes that link). */
+export const rememberMenuLink: CollectionBeforeDeleteHook = async ({ collection, id, req }) => {
+  const slug = cachedCollection(collection)
+  if (!slug || skipped(req) || !isMenuLinkCollection(slug)) return
+  let linked: boolean
+  try {
+    linked = await linkedFromMenu(req, slug, id)
+  } catch (error) {
+    // The delete goes on; assume the menu linked to it so the purge errs on the side of freshness.
+    req.payload.logger.error({ err: error, id }, '[cache] could not read the menu before a delete')
+    linked = true
+  }
+  // Only after the read: a Local API call given `req` replaces `req.context` with a copy.
+  req.context[menuKey(slug, id)] = linked
 }
 
 /** Before an article is updated: what visitors see of it right now. */
@@ -79,15 +112,24 @@ async function changeAfterWrite(
   return live ? null : { collection: slug, before, after: null }
 }
 
-/** The change's purge list; a failure to work it out purges the whole collection instead. */
-async function purgeFor(slug: CachedCollection, doc: Row, req: PayloadRequest, plan: () => Promise<ContentChange | null>) {
+/**
+ * The change's purge list (the menu is read only for a visible change); a failure to work it out
+ * purges the whole collection instead, and the practice for a collection the menu can link to.
+ */
+async function purgeFor(
+  slug: CachedCollection,
+  doc: Row,
+  req: PayloadRequest,
+  plan: () => Promise<ContentChange | null>,
+  inMenu: () => Promise<boolean>,
+) {
   let tags: string[]
   try {
     const change = await plan()
-    tags = change ? tagsToRevalidate(change) : []
+    tags = change ? tagsToRevalidate({ ...change, linkedFromMenu: await inMenu() }) : []
   } catch (error) {
     req.payload.logger.error({ err: error, collection: slug }, '[cache] could not tell what changed; purging the whole collection')
-    tags = tagsToRevalidate({ collection: slug, before: null, after: publicState(doc) })
+    tags = tagsToRevalidate({ collection: slug, before: null, after: publicState(doc), linkedFromMenu: isMenuLinkCollection(slug) })
   }
   purgeCacheTags(tags, req)
 }
@@ -95,15 +137,30 @@ async function purgeFor(slug: CachedCollection, doc: Row, req: PayloadRequest, p
 export const revalidateAfterChange: CollectionAfterChangeHook = async ({ collection, doc, operation, previousDoc, req }) => {
   const slug = cachedCollection(collection)
   if (!slug || skipped(req)) return doc
-  await purgeFor(slug, doc, req, () => changeAfterWrite(collection, slug, doc, previousDoc, operation, req))
+  await purgeFor(
+    slug,
+    doc,
+    req,
+    () => changeAfterWrite(collection, slug, doc, previousDoc, operation, req),
+    () => linkedFromMenu(req, slug, doc.id),
+  )
   return doc
 }
 
-export const revalidateAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+export const revalidateAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, id, req }) => {
   const slug = cachedCollection(collection)
   if (!slug || skipped(req)) return doc
   // A deleted article was visible only if its row was published; other collections always were.
   const wasPublic = !hasDrafts(collection) || isPublished(doc)
-  await purgeFor(slug, doc, req, async () => (wasPublic ? { collection: slug, before: publicState(doc), after: null } : null))
+  const key = menuKey(slug, id)
+  const remembered = req.context[key] as boolean | undefined
+  delete req.context[key]
+  await purgeFor(
+    slug,
+    doc,
+    req,
+    async () => (wasPublic ? { collection: slug, before: publicState(doc), after: null } : null),
+    async () => remembered ?? linkedFromMenu(req, slug, id),
+  )
   return doc
 }

@@ -52,6 +52,14 @@ export type CachedCollection =
 
 export const CACHED_COLLECTIONS: readonly CachedCollection[] = [ARTICLES, BENEFITS, SERVICES, AUTHORS, TOPICS, MEDIA, REDIRECTS]
 
+/**
+ * The practice read (lib/queries/practice.ts), which every page makes: the settings and the logo and
+ * hero image they show. Not the collections its menu may link to, or every save of any article
+ * would purge every page: a document the menu links to purges the practice itself when it changes
+ * (`linkedFromMenu` below), which keeps the menu's address of it right.
+ */
+export const practiceReadTags = [tags.practice, tags.media] as const
+
 /** Rich text (article bodies, benefit descriptions, author bios) may link to any page. */
 export const richTextLinkTags = [tags.articles, tags.benefits, tags.services, tags.authors, tags.topics] as const
 
@@ -66,16 +74,20 @@ export type PublicState = { slug?: string | null } | null
 /**
  * One change as visitors see it: the document's public state before and after. (A draft saved
  * beside a published article leaves the published one untouched: the hooks report no change.)
+ * `linkedFromMenu`: the practice's menu has an entry opening this document.
  */
-export type ContentChange = { collection: CachedCollection; before: PublicState; after: PublicState }
+export type ContentChange = { collection: CachedCollection; before: PublicState; after: PublicState; linkedFromMenu?: boolean }
 
 /**
  * The tags to purge for a change: the collection's tag (every list, page and feed showing any of
- * its documents) and the document tags of its old and new slug. Nothing when the document was
- * not public before and is not public after (a draft saved, an unpublished draft deleted).
+ * its documents), the document tags of its old and new slug and, for a document the menu links
+ * to, the practice's (the menu shows its address; see `practiceReadTags`). Nothing when the
+ * document was not public before and is not public after (a draft saved, an unpublished draft
+ * deleted): the menu leaves out what visitors cannot open, so it does not change either.
  */
-export function tagsToRevalidate({ collection, before, after }: ContentChange): string[] {
+export function tagsToRevalidate({ collection, before, after, linkedFromMenu = false }: ContentChange): string[] {
   if (!before && !after) return []
   const slugs = [before?.slug, after?.slug].filter((slug): slug is string => typeof slug === 'string' && slug !== '')
-  return [...new Set([collection as string, ...slugs.map((slug) => documentTag(collection, slug))])]
+  const documentTags = slugs.map((slug) => documentTag(collection, slug))
+  return [...new Set([collection as string, ...documentTags, ...(linkedFromMenu ? [tags.practice] : [])])]
 }

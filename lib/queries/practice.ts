@@ -1,6 +1,6 @@
 import { PRACTICE } from '../collections'
 import type { Media, Practice } from '../../payload-types'
-import { tags } from '../cache/tags'
+import { practiceReadTags } from '../cache/tags'
 import { getPayloadClient } from '../config/payload'
 import { accentPalette } from '../practice/contrast'
 import { PLACEHOLDER_PRACTICE } from '../practice/placeholder'
@@ -66,13 +66,11 @@ function stripEmpty(stored: Partial<Practice>): Partial<Practice> {
 }
 
 /**
- * Every page reads this (header, titles, footer), so its tags are on every page: the practice's
- * own, and those of what it shows from elsewhere (the logo and hero image, the pages the menu
- * links to, whose addresses may change).
+ * Every page reads this (header, titles, footer), so its tags are on every page: only the
+ * practice's own and the images' (lib/cache/tags.ts `practiceReadTags`). The pages the menu links
+ * to purge the practice's tag themselves when they change (collections/hooks/revalidate.ts).
  */
-const practiceTags = () => [tags.practice, tags.media, tags.articles, tags.benefits, tags.services, tags.authors, tags.topics]
-
-export const getPractice = cachedQuery('getPractice', practiceTags, async (): Promise<PracticeData> => {
+export const getPractice = cachedQuery('getPractice', () => practiceReadTags, async (): Promise<PracticeData> => {
   const payload = await getPayloadClient()
   const stored = await payload.findGlobal({
     slug: PRACTICE,

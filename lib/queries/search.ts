@@ -2,6 +2,7 @@ import { cache } from 'react'
 import type { Where } from 'payload'
 
 import { ARTICLES, AUTHORS, BENEFITS, SERVICES } from '../collections'
+import type { Benefit, Service } from '../../payload-types'
 import { getPayloadClient } from '../config/payload'
 import { snippetAround } from '../search/highlight'
 import { likeFragments, SEARCH_RESULTS_PER_PAGE, SEARCH_TERMS_MAX, searchTerms } from '../search/query'
@@ -35,6 +36,21 @@ function anyFieldHasEveryWord(fields: string[], terms: string[]): Where {
 const publicRead = { overrideAccess: false, depth: 0, limit: CANDIDATES_PER_COLLECTION, pagination: false } as const
 
 type Candidate = Omit<SearchHit, 'snippet'>
+
+type TitleAndSummaryDoc = Pick<Benefit | Service, 'id' | 'slug' | 'title' | 'summary' | 'searchText' | 'createdAt'>
+
+/** Benefits and services show the same in results: their title, their summary, dated by creation. */
+const titleAndSummaryCandidate =
+  (collection: typeof BENEFITS | typeof SERVICES) =>
+  (doc: TitleAndSummaryDoc): Candidate => ({
+    id: doc.id,
+    collection,
+    href: documentPath(collection, doc.slug) as string,
+    title: doc.title,
+    summary: doc.summary,
+    body: bodyOfSearchText(doc.searchText, [doc.title, doc.summary]),
+    date: doc.createdAt,
+  })
 
 async function findCandidates(terms: string[]): Promise<Candidate[]> {
   const payload = await getPayloadClient()
@@ -78,24 +94,8 @@ async function findCandidates(terms: string[]): Promise<Candidate[]> {
       body: bodyOfSearchText(doc.searchText, [doc.title, doc.excerpt]),
       date: doc.publishedAt ?? null,
     })),
-    ...benefits.docs.map((doc): Candidate => ({
-      id: doc.id,
-      collection: BENEFITS,
-      href: documentPath(BENEFITS, doc.slug) as string,
-      title: doc.title,
-      summary: doc.summary,
-      body: bodyOfSearchText(doc.searchText, [doc.title, doc.summary]),
-      date: doc.createdAt,
-    })),
-    ...services.docs.map((doc): Candidate => ({
-      id: doc.id,
-      collection: SERVICES,
-      href: documentPath(SERVICES, doc.slug) as string,
-      title: doc.title,
-      summary: doc.summary,
-      body: bodyOfSearchText(doc.searchText, [doc.title, doc.summary]),
-      date: doc.createdAt,
-    })),
+    ...benefits.docs.map(titleAndSummaryCandidate(BENEFITS)),
+    ...services.docs.map(titleAndSummaryCandidate(SERVICES)),
     ...authors.docs.map((doc): Candidate => {
       const summary = [doc.credentials, doc.jobTitle].filter(Boolean).join(', ') || null
       return {

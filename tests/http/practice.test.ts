@@ -229,4 +229,58 @@ describe('changing the practice settings (a server of its own)', () => {
     expect(text(login.doc)).toContain(NAME)
     expect(withoutSiteAddress(login.html)).not.toMatch(PRODUCT_NAME)
   })
+
+  it('the menu follows a page it links to (renamed, unpublished), while saving an unrelated article leaves the practice cached', async () => {
+    type Stats = { purges: number; recentPurges: { tags: string[] }[]; misses: Record<string, number> }
+    const stats = async (): Promise<Stats> => (await api('/cache/stats')).json
+    const LABEL = 'Our signature treatment'
+    const menuHref = async (pathname: string) => {
+      const entries = (await page(pathname)).doc.querySelectorAll('header nav.site-nav--wide a')
+      return entries.find((entry) => text(entry) === LABEL)?.getAttribute('href') ?? null
+    }
+    const stamp = Date.now().toString(36)
+    const created = await api('/services', 'POST', {
+      title: 'Signature massage',
+      slug: `signature-${stamp}`,
+      summary: 'Her own blend of long strokes and stretches.',
+      durationMinutes: 75,
+      price: 110,
+      currency: 'USD',
+      _status: 'published',
+    })
+    expect(created.status).toBe(201)
+    const serviceId = created.json.doc.id
+    const saved = await api('/globals/practice', 'POST', {
+      navigation: [
+        { label: LABEL, link: { type: 'document', document: { relationTo: 'services', value: serviceId } } },
+        { label: 'Articles', link: { type: 'url', url: '/blog' } },
+      ],
+    })
+    expect(saved.status).toBe(200)
+    expect(await menuHref('/contact')).toBe(`/services/signature-${stamp}`)
+    await page('/blog')
+
+    // An article the menu does not open: /blog renders again (it lists articles), the practice is read from the cache.
+    const article = (await api(`/articles?where[slug][equals]=${ARTICLE.split('/').at(-1)}&depth=0`)).json.docs[0]
+    const before = await stats()
+    expect(before.misses['getPractice()']).toBeGreaterThan(0)
+    expect((await api(`/articles/${article.id}`, 'PATCH', { excerpt: `Edited ${stamp}.`, _status: 'published' })).status).toBe(200)
+    expect(text((await page('/blog')).doc.querySelector('main'))).toContain(`Edited ${stamp}.`)
+    const after = await stats()
+    expect(after.purges).toBeGreaterThan(before.purges)
+    const purged = after.recentPurges.slice(before.purges - after.purges).flatMap((purge) => purge.tags)
+    expect(purged).toContain('articles')
+    expect(purged).not.toContain('practice')
+    expect(after.misses['getArticlesPage(1)']).toBeGreaterThan(before.misses['getArticlesPage(1)'] ?? 0)
+    expect(after.misses['getPractice()']).toBe(before.misses['getPractice()'])
+
+    // The page the menu opens gets a new address: the next request of any page shows it.
+    expect((await api(`/services/${serviceId}`, 'PATCH', { slug: `signature-renamed-${stamp}`, _status: 'published' })).status).toBe(200)
+    expect(await menuHref('/contact')).toBe(`/services/signature-renamed-${stamp}`)
+    expect(await menuHref('/blog')).toBe(`/services/signature-renamed-${stamp}`)
+
+    // Unpublished, it leaves the menu (visitors could not open it).
+    expect((await api(`/services/${serviceId}`, 'PATCH', { _status: 'draft' })).status).toBe(200)
+    expect(await menuHref('/contact')).toBeNull()
+  })
 })

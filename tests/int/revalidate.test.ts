@@ -153,6 +153,71 @@ describe('cache purges planned by the collection hooks', () => {
     ).toEqual(['topics', 'topics:sleep'])
   })
 
+  describe('documents the practice menu links to', () => {
+    let linkedService: { id: string }
+    let linkedBenefit: { id: string }
+    let unlinkedBenefit: { id: string }
+
+    beforeAll(async () => {
+      const quietly = { context: { disableRevalidate: true } }
+      linkedService = await payload.create({
+        collection: 'services',
+        data: { title: 'Hot stones', slug: 'hot-stones', summary: 'Warm stones.', durationMinutes: 90, price: 120, currency: 'USD', _status: 'published' },
+        ...quietly,
+      })
+      linkedBenefit = await payload.create({ collection: 'benefits', data: { title: 'Sleeps better', slug: 'sleeps-better', summary: 'Deeper sleep.' }, ...quietly })
+      unlinkedBenefit = await payload.create({ collection: 'benefits', data: { title: 'Not in the menu', slug: 'not-in-menu', summary: 'Elsewhere.' }, ...quietly })
+      await payload.updateGlobal({
+        slug: 'practice',
+        data: {
+          name: 'Quiet Hands',
+          navigation: [
+            { label: 'Stones', link: { type: 'document', document: { relationTo: 'services', value: linkedService.id } } },
+            { label: 'Sleep', link: { type: 'document', document: { relationTo: 'benefits', value: linkedBenefit.id } } },
+            { label: 'Blog', link: { type: 'url', url: '/blog' } },
+          ],
+        },
+        ...quietly,
+      })
+    })
+
+    it('purge the practice when renamed, and only those', async () => {
+      expect(await purgesDuring(() => payload.update({ collection: 'services', id: linkedService.id, data: { slug: 'warm-stones', _status: 'published' } }))).toEqual(
+        expect.arrayContaining(['services', 'services:hot-stones', 'services:warm-stones', 'practice']),
+      )
+      expect(await purgesDuring(() => publish('unrelated-to-the-menu'))).not.toContain('practice')
+      expect(await purgesDuring(() => payload.update({ collection: 'benefits', id: unlinkedBenefit.id, data: { slug: 'still-not-in-menu' } }))).not.toContain(
+        'practice',
+      )
+    })
+
+    it('purge the practice on unpublish and publish, not for a draft saved beside the live version', async () => {
+      const draftSave = () =>
+        payload.update({ collection: 'services', id: linkedService.id, data: { title: 'Hot stones, longer' }, draft: true, autosave: true })
+      expect(await purgesDuring(draftSave)).toEqual([])
+      expect(await purgesDuring(() => payload.update({ collection: 'services', id: linkedService.id, data: { _status: 'draft' } }))).toEqual([
+        'services',
+        'services:warm-stones',
+        'practice',
+      ])
+      expect(await purgesDuring(() => payload.update({ collection: 'services', id: linkedService.id, data: { _status: 'published' } }))).toContain(
+        'practice',
+      )
+    })
+
+    it('purge the practice when deleted, though the delete also removes the menu link', async () => {
+      expect(await purgesDuring(() => payload.delete({ collection: 'benefits', id: unlinkedBenefit.id }))).toEqual(['benefits', 'benefits:still-not-in-menu'])
+      expect(await purgesDuring(() => payload.delete({ collection: 'benefits', id: linkedBenefit.id }))).toEqual([
+        'benefits',
+        'benefits:sleeps-better',
+        'practice',
+      ])
+      const practice = await payload.findGlobal({ slug: 'practice', depth: 0 })
+      const targets = (practice.navigation ?? []).map((row) => row.link?.document?.value ?? null)
+      expect(targets).not.toContain(linkedBenefit.id)
+    })
+  })
+
   it('purges redirects when one is added by hand', async () => {
     expect(
       await purgesDuring(() =>

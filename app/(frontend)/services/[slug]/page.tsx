@@ -4,16 +4,15 @@ import { BookButton } from '@/components/BookButton'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { JsonLd } from '@/components/JsonLd'
 import { RichText } from '@/components/RichText'
+import { ServiceFacts } from '@/components/ServiceFacts'
 import { renderOnFirstRequest } from '@/lib/cache/static-params'
 import { parseParams, slugParams } from '@/lib/paths/params'
-import { formatDuration, formatPrice, isoDuration } from '@/lib/practice/format'
 import { getPractice } from '@/lib/queries/practice'
 import { getServiceBySlug } from '@/lib/queries/services'
 import { redirectOrNotFound } from '@/lib/redirects/page'
 import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { serviceMetadata, servicePageGraph } from '@/lib/seo/servicePages'
 import { routes } from '@/lib/paths/routes'
-import { site } from '@/lib/config/site'
 
 export const generateStaticParams = renderOnFirstRequest
 
@@ -38,11 +37,7 @@ export default async function ServicePage({ params }: Props) {
       <article>
         <h1>{service.title}</h1>
         <p className="lead">{service.summary}</p>
-        <p className="service-card__facts">
-          <time dateTime={isoDuration(service.durationMinutes)}>{formatDuration(service.durationMinutes)}</time>
-          {' · '}
-          <strong>{formatPrice(service.price, service.currency, site.locale)}</strong>
-        </p>
+        <ServiceFacts service={service} />
         <RichText data={service.description} />
         <p>
           <BookButton practice={practice} bookingUrl={service.bookingUrl} />
