@@ -5,10 +5,11 @@ import { NotFoundContent } from '@/components/NotFoundContent'
 import { SiteFooter } from '@/components/SiteFooter'
 import { SiteHeader } from '@/components/SiteHeader'
 import { site } from '@/lib/config/site'
+import { notFoundMetadata } from '@/lib/seo/metadata'
 
 // Addresses no route matches (e.g. /no-such-page) render here, in the site's own layout; the
 // header names her practice.
-export const metadata = { title: 'Page not found', robots: { index: false } }
+export const metadata = notFoundMetadata
 
 export default function GlobalNotFound() {
   return (

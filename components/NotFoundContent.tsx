@@ -1,9 +1,10 @@
 import { routes } from '@/lib/paths/routes'
+import { NOT_FOUND_TITLE } from '@/lib/seo/metadata'
 
 export function NotFoundContent() {
   return (
     <section className="message-page">
-      <h1>Page not found</h1>
+      <h1>{NOT_FOUND_TITLE}</h1>
       <p>We couldn’t find that page. It may have moved, or the address may be mistyped.</p>
       <ul className="link-list">
         <li>

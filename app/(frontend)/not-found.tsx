@@ -1,6 +1,7 @@
 import { NotFoundContent } from '@/components/NotFoundContent'
+import { notFoundMetadata } from '@/lib/seo/metadata'
 
-export const metadata = { title: 'Page not found', robots: { index: false } }
+export const metadata = notFoundMetadata
 
 export default function NotFound() {
   return <NotFoundContent />

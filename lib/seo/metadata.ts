@@ -120,6 +120,13 @@ export const feedAlternates = (site: SiteIdentity) => ({
 /** Kept out of search indexes (search results, draft previews) while links are still followed. */
 export const noindexRobots = { index: false, follow: true } as const
 
+export const NOT_FOUND_TITLE = 'Page not found'
+/**
+ * An address with nothing there: the not-found pages (app/(frontend)/not-found.tsx,
+ * app/global-not-found.tsx) and a page whose document does not exist (components/NotFoundPage.tsx).
+ */
+export const notFoundMetadata = { title: NOT_FOUND_TITLE, robots: { index: false } } satisfies Metadata
+
 export type ArticleOpenGraph = {
   publishedTime?: string
   modifiedTime?: string

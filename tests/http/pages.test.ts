@@ -184,6 +184,33 @@ describe('addresses that do not exist', () => {
     expect(page.doc.querySelector('head meta[name="robots"]')?.getAttribute('content')).toMatch(/noindex/)
   })
 
+  // components/NotFoundPage.tsx: a page whose document does not exist draws the not-found page in
+  // the server's HTML, inside the site's layout, not Next's empty error document (vercel/next.js#62228).
+  it.each(['/blog/no-such-article', '/topics/no-such-topic', '/services/no-such-service', '/authors/nobody', '/benefits/no-such-benefit', '/blog/page/9999', '/blog/page/abc'])(
+    '%s answers with the not-found page in its layout, server-rendered',
+    async (pathname) => {
+      const page = await get(pathname)
+      expect(page.status).toBe(404)
+      expect(page.doc.querySelector('head meta[name="robots"]')?.getAttribute('content')).toMatch(/noindex/)
+      expect(page.html).toMatch(/^<!DOCTYPE html><html lang="en"/)
+      expect(page.html).not.toContain('__next_error__')
+      expect(text(page.doc.querySelector('header.site-header .site-name'))).not.toBe('')
+      expect(page.doc.querySelector('footer.site-footer')).not.toBeNull()
+      expect(text(page.doc.querySelector('main h1'))).toBe('Page not found')
+      expect(page.doc.querySelector('main a[href="/blog"]')).not.toBeNull()
+    },
+  )
+
+  // The one in-page 404 left to Next: the search page renders on every request, where the boundary
+  // would answer 200 (components/NotFoundPage.tsx). Still Next's empty error document; once this
+  // fails, Next draws not-found boundaries on the server: NotFoundPage can become a plain notFound().
+  it('a search page past the last still gets Next\'s empty error document (vercel/next.js#62228)', async () => {
+    const page = await get('/search?page=2')
+    expect(page.status).toBe(404)
+    expect(page.html).toContain('<html id="__next_error__">')
+    expect(page.doc.querySelector('main')).toBeNull()
+  })
+
   it('an address no route matches gets the site\'s own server-rendered not-found page', async () => {
     const page = await get('/no-such-page')
     expect(page.status).toBe(404)

@@ -29,7 +29,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const request = parseSearchParams(await searchParams)
-  // A malformed page number, or any page past the last one, is a page that does not exist.
+  // A malformed page number, or any page past the last one, is a page that does not exist. A plain
+  // notFound(): this page renders on every request, where components/NotFoundPage.tsx would answer 200.
   if (!request || (!request.query && request.page > 1)) notFound()
   const results = request.query ? await searchSite(request.query, request.page) : null
   if (request.query && !results) notFound()

@@ -3,15 +3,15 @@ import type { Metadata } from 'next'
 import { ArticleList } from '@/components/ArticleCard'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { JsonLd } from '@/components/JsonLd'
+import { RedirectOrNotFound } from '@/components/NotFoundPage'
 import { RichText } from '@/components/RichText'
 import { renderOnFirstRequest } from '@/lib/cache/static-params'
 import { parseParams, slugParams } from '@/lib/paths/params'
 import { getArticlesByBenefit } from '@/lib/queries/articles'
 import { getBenefitBySlug } from '@/lib/queries/benefits'
-import { redirectOrNotFound } from '@/lib/redirects/page'
 import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { benefitPageGraph } from '@/lib/seo/jsonld'
-import { benefitMetadata } from '@/lib/seo/metadata'
+import { benefitMetadata, notFoundMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/paths/routes'
 import { getPractice } from '@/lib/queries/practice'
 
@@ -22,13 +22,13 @@ type Props = { params: Promise<{ slug: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = await parseParams(slugParams, params)
   const benefit = parsed && (await getBenefitBySlug(parsed.slug))
-  return benefit ? benefitMetadata(await getPractice(), benefit) : {}
+  return benefit ? benefitMetadata(await getPractice(), benefit) : notFoundMetadata
 }
 
 export default async function BenefitPage({ params }: Props) {
   const parsed = await parseParams(slugParams, params)
   const benefit = parsed && (await getBenefitBySlug(parsed.slug))
-  if (!benefit) return redirectOrNotFound(parsed && routes.benefit(parsed.slug))
+  if (!benefit) return <RedirectOrNotFound path={parsed && routes.benefit(parsed.slug)} />
   const [articles, practice] = await Promise.all([getArticlesByBenefit(benefit.id), getPractice()])
   const trail = breadcrumbTrails.benefit(benefit)
   return (

@@ -4,14 +4,14 @@ import { draftMode } from 'next/headers'
 import { ArticleView } from '@/components/ArticleView'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { JsonLd } from '@/components/JsonLd'
+import { RedirectOrNotFound } from '@/components/NotFoundPage'
 import { renderOnFirstRequest } from '@/lib/cache/static-params'
 import { parseParams, slugParams } from '@/lib/paths/params'
 import { getArticleBySlug } from '@/lib/queries/articles'
 import { getPreviewer } from '@/lib/queries/preview'
-import { redirectOrNotFound } from '@/lib/redirects/page'
 import { breadcrumbTrails } from '@/lib/seo/breadcrumbs'
 import { articlePageGraph } from '@/lib/seo/jsonld'
-import { articleMetadata, noindexRobots } from '@/lib/seo/metadata'
+import { articleMetadata, noindexRobots, notFoundMetadata } from '@/lib/seo/metadata'
 import { routes } from '@/lib/paths/routes'
 import { getPractice } from '@/lib/queries/practice'
 
@@ -27,7 +27,7 @@ async function findArticle(slug: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const parsed = await parseParams(slugParams, params)
   const article = parsed && (await findArticle(parsed.slug))
-  if (!article) return {}
+  if (!article) return notFoundMetadata
   const metadata = articleMetadata(await getPractice(), article)
   // A draft preview is private: keep it out of search indexes even if its URL leaks.
   return (await draftMode()).isEnabled ? { ...metadata, robots: noindexRobots } : metadata
@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const parsed = await parseParams(slugParams, params)
   const article = parsed && (await findArticle(parsed.slug))
-  if (!article) return redirectOrNotFound(parsed && routes.article(parsed.slug))
+  if (!article) return <RedirectOrNotFound path={parsed && routes.article(parsed.slug)} />
   const trail = breadcrumbTrails.article(article)
   const practice = await getPractice()
   return (
