@@ -139,11 +139,28 @@ export function ensureFloorBuilt() {
 
 const relativeToRoot = (appDir: string, file: string) => path.relative(appDir, path.join(repositoryRoot, file)).split(path.sep).join('/')
 
-/** proxy.ts's `config.matcher`, as a literal (Next reads it from the file at build, unevaluated). */
+/**
+ * proxy.ts's `config.matcher` as written there (Next reads it from the file at build, unevaluated):
+ * a string literal or an array literal of them and objects, copied up to its closing bracket.
+ */
 function proxyMatcher(): string {
-  const match = /matcher:\s*\n?\s*('(?:[^'\\]|\\.)*')/.exec(readFileSync(path.join(repositoryRoot, 'proxy.ts'), 'utf8'))
-  if (!match) throw new Error('proxy.ts: no config.matcher string literal found')
-  return match[1]
+  const source = readFileSync(path.join(repositoryRoot, 'proxy.ts'), 'utf8')
+  const start = /matcher:\s*/.exec(source)
+  if (!start) throw new Error('proxy.ts: no config.matcher found')
+  const from = start.index + start[0].length
+  if (source[from] === "'") return /^'(?:[^'\\]|\\.)*'/.exec(source.slice(from))?.[0] ?? ''
+  let depth = 0
+  let quoted = false
+  for (let index = from; index < source.length; index++) {
+    const char = source[index]
+    if (quoted) {
+      if (char === '\\') index++
+      else if (char === "'") quoted = false
+    } else if (char === "'") quoted = true
+    else if (char === '[' || char === '{') depth++
+    else if ((char === ']' || char === '}') && --depth === 0) return source.slice(from, index + 1)
+  }
+  throw new Error('proxy.ts: config.matcher is neither a string nor an array literal')
 }
 
 /**
