@@ -503,10 +503,14 @@ async function copyOfPage(url: string): Promise<Parameters<typeof buildReplica>[
   const html = await (await fetch(url)).text()
   const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1]
   const title = /<title>([^<]*)<\/title>/.exec(html)?.[1]
-  const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) => match[1])
-  if (!body || !title || sheets.length === 0) throw new Error(`${url}: no body, title or stylesheet to copy`)
-  const css = await Promise.all(sheets.map(async (href) => (await fetch(new URL(href, url))).text()))
-  return { body: body.replace(/<script\b[\s\S]*?<\/script>/g, ''), title, css: css.join('\n') }
+  const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? ''
+  // The stylesheet as linked files, or (next.config.ts `inlineCss`) as <style> in the head: the
+  // replica gets it as one file either way, as a bare Next app would serve it.
+  const sheets = [...head.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) => match[1])
+  const inline = [...head.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((match) => match[1])
+  if (!body || !title || sheets.length + inline.length === 0) throw new Error(`${url}: no body, title or stylesheet to copy`)
+  const linked = await Promise.all(sheets.map(async (href) => (await fetch(new URL(href, url))).text()))
+  return { body: body.replace(/<script\b[\s\S]*?<\/script>/g, ''), title, css: [...linked, ...inline].join('\n') }
 }
 
 type PageToAudit = { label: string; key: string; path: string; url: string; describe: ChunkContents; reference?: string }
