@@ -29,12 +29,16 @@ export async function startRedis(): Promise<RedisServer> {
     { encoding: 'utf8' },
   )
   if (started.status !== 0) throw new Error(`redis-server did not start (exit ${started.status}): ${started.stderr}${started.stdout}`)
+  // The pid file can exist before redis has written the pid into it. Read it until it holds one:
+  // an empty read is Number('') = 0, and process.kill(0) signals this whole process group (a
+  // clean-clone CI run lost its test runner, and the shell that started it, that way).
   const deadline = Date.now() + 10_000
-  while (!existsSync(pidFile)) {
-    if (Date.now() > deadline) throw new Error('redis-server started but wrote no pid file within 10 s')
+  let pid = 0
+  while (!(pid > 0)) {
+    if (Date.now() > deadline) throw new Error('redis-server started but wrote no pid into its pid file within 10 s')
     await new Promise((resolve) => setTimeout(resolve, 50))
+    pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : 0
   }
-  const pid = Number(readFileSync(pidFile, 'utf8').trim())
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
