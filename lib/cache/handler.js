@@ -55,8 +55,8 @@ function tagsOf(entry, /** @type {GetContext} */ ctx) {
 
 /**
  * Whether Next will render (or read) this entry anew after serving it: past its revalidate time
- * or its expire time, or one of its tags marked stale. (Entries a purge reached never get here:
- * `purgedByTag` reports them missing.)
+ * or its expire time. (Purges are judged before, and only, in `purgedByTag`: an entry one of its
+ * tags' purges reached, stale or expired, is reported missing and never gets here.)
  * @param {Entry} entry @param {GetContext} ctx @param {number} now
  */
 export function goesStale(entry, ctx, now) {
@@ -65,8 +65,7 @@ export function goesStale(entry, ctx, now) {
   const revalidate = entry.value?.kind === 'FETCH' ? ctx.revalidate || entry.value.revalidate : entry.cacheControl?.revalidate
   const expire = entry.value?.kind === 'FETCH' ? undefined : entry.cacheControl?.expire
   if (typeof expire === 'number' && lastModified + expire * 1000 < now) return true
-  if (typeof revalidate === 'number' && lastModified + revalidate * 1000 < now) return true
-  return areTagsStale(tagsOf(entry, ctx), lastModified)
+  return typeof revalidate === 'number' && lastModified + revalidate * 1000 < now
 }
 
 /**

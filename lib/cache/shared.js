@@ -28,7 +28,7 @@ import { deserialize, serialize } from 'node:v8'
 
 import { redis, redisBinary } from '../storage/redis.js'
 import { cacheClock } from './fills.js'
-import { areTagsExpired, tagPurges } from './tag-purges.js'
+import { tagPurges } from './tag-purges.js'
 
 export const KEY_PREFIX = 'wellpress:cache:'
 export const STALE_TAGS_KEY = 'wellpress:tags:stale'
@@ -90,7 +90,8 @@ export class SharedCache {
 
   /**
    * The entry under `key` with its stamp in local time, the purges of `tags(entry)` copied into
-   * this process's record; null when missing or expired by a purge.
+   * this process's record first, so the handler judges it against every instance's purges
+   * (lib/cache/handler.js `purgedByTag`); null when missing.
    * @param {string} key @param {(entry: Entry) => string[]} tagsOf
    * @returns {Promise<Entry | null>}
    */
@@ -100,9 +101,8 @@ export class SharedCache {
     /** @type {Entry} */
     const entry = deserialize(/** @type {Buffer} */ (/** @type {unknown} */ (raw)))
     entry.lastModified -= offset
-    const tags = tagsOf(entry)
-    await this.syncTags(tags, offset)
-    return areTagsExpired(tags, entry.lastModified) ? null : entry
+    await this.syncTags(tagsOf(entry), offset)
+    return entry
   }
 
   /**
