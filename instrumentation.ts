@@ -8,9 +8,10 @@ export async function register() {
   const { stopBackgroundWorkOnSigterm } = await import('./lib/runtime/shutdown')
   stopBackgroundWorkOnSigterm()
   // The one module that patches Node's response; each patch names the Next issue it works around.
-  const { answerServerErrorsWith503DuringOutages, keepOneLocationHeader } = await import('./lib/runtime/responsePatches')
+  const { answerServerErrorsWith503DuringOutages, keepOneLocationHeader, sendLargeTextAsBytes } = await import('./lib/runtime/responsePatches')
   answerServerErrorsWith503DuringOutages()
   keepOneLocationHeader()
+  sendLargeTextAsBytes()
   const { expireWhatWasCachedBeforeStart } = await import('./lib/cache/startup')
   await expireWhatWasCachedBeforeStart()
 }

@@ -12,11 +12,13 @@
  * Not a benchmark itself (the leading `_` keeps bench/run.ts from running it).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { freePort } from '../tests/http/server'
 import type { Layer } from './floor/config'
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -29,7 +31,7 @@ export const ARTICLE_SLUG = 'massage-therapy-benefits-on-immune-function'
 export const FLOOR_ARTICLE_PATH = `/blog/${ARTICLE_SLUG}`
 
 export type NextApp = { baseUrl: string; pid: number; logFile: string; startedAt: number }
-type BuildRecord = { filler: number; htmlBytes: number; layers: Layer[] }
+type BuildRecord = { filler: number; htmlBytes: number; layers: Layer[]; sources?: string }
 
 /** What every build and server of the floor and its copies is given. */
 export function floorEnv(filler: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -61,9 +63,6 @@ export async function startApp(
   env: NodeJS.ProcessEnv,
   { readyPath = '/', timeoutMs = 120_000 }: { readyPath?: string | null; timeoutMs?: number } = {},
 ): Promise<NextApp> {
-  // Imported here, not at the top: tests/http/server reads TEST_DIST_DIR when first imported, which
-  // each benchmark sets before it starts Wellpress.
-  const { freePort } = await import('../tests/http/server')
   const port = await freePort()
   const logFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'floor-next-')), 'server.log')
   const startedAt = performance.now()
@@ -137,6 +136,25 @@ export function ensureFloorBuilt() {
   if (!existsSync(path.join(FLOOR_DIR, DIST, 'BUILD_ID'))) build(FLOOR_DIR, floorEnv(0))
 }
 
+/** What a layered copy compiles in from the repository (its config, instrumentation, proxy, Payload). */
+const LAYER_SOURCES = ['bench/floor/app', 'bench/floor/config.ts', 'collections', 'lib', 'instrumentation.ts', 'proxy.ts', 'payload.config.ts', 'next.config.ts']
+
+/** A digest of LAYER_SOURCES' contents: a layered build is reused only while they are unchanged. */
+function layerSourcesDigest(): string {
+  const hash = createHash('sha256')
+  const add = (relative: string) => {
+    const absolute = path.join(repositoryRoot, relative)
+    if (!existsSync(absolute)) return
+    if (statSync(absolute).isDirectory()) {
+      for (const entry of readdirSync(absolute).sort()) add(path.join(relative, entry))
+      return
+    }
+    hash.update(`${relative}\0`).update(readFileSync(absolute)).update('\0')
+  }
+  for (const source of LAYER_SOURCES) add(source)
+  return hash.digest('hex')
+}
+
 const relativeToRoot = (appDir: string, file: string) => path.relative(appDir, path.join(repositoryRoot, file)).split(path.sep).join('/')
 
 /**
@@ -165,7 +183,7 @@ function proxyMatcher(): string {
 
 /**
  * A copy of the floor with `layers` added, in bench/floor/.layers/<name>/, built with the given
- * filler (a build with the same layers and filler is reused). The file layers:
+ * filler (a build with the same layers, filler and Wellpress sources is reused). The file layers:
  * - instrumentation: Wellpress's own instrumentation.ts `register` (client address stamp, SIGTERM,
  *   response patches, start-up cache expiry);
  * - isr: the layout's `revalidate = 60`, as app/(frontend)/layout.tsx;
@@ -177,7 +195,15 @@ function proxyMatcher(): string {
 export function buildLayered(name: string, layers: Layer[], filler: number, env: NodeJS.ProcessEnv = floorEnv(filler)): string {
   const appDir = path.join(LAYERS_DIR, name)
   const record = readRecord(appDir)
-  if (record && record.filler === filler && JSON.stringify(record.layers) === JSON.stringify(layers) && existsSync(path.join(appDir, DIST, 'BUILD_ID'))) return appDir
+  const sources = layerSourcesDigest()
+  if (
+    record &&
+    record.filler === filler &&
+    record.sources === sources &&
+    JSON.stringify(record.layers) === JSON.stringify(layers) &&
+    existsSync(path.join(appDir, DIST, 'BUILD_ID'))
+  )
+    return appDir
   rmSync(appDir, { recursive: true, force: true })
   mkdirSync(appDir, { recursive: true })
   cpSync(path.join(FLOOR_DIR, 'app'), path.join(appDir, 'app'), { recursive: true })
@@ -208,6 +234,6 @@ export function buildLayered(name: string, layers: Layer[], filler: number, env:
     )
   }
   build(appDir, env)
-  writeFileSync(recordFile(appDir), JSON.stringify({ filler, htmlBytes: 0, layers } satisfies BuildRecord))
+  writeFileSync(recordFile(appDir), JSON.stringify({ filler, htmlBytes: 0, layers, sources } satisfies BuildRecord))
   return appDir
 }

@@ -116,7 +116,7 @@ export default async function clientJs(): Promise<string> {
 
     const article = loads.get(pages[0].label)!
     const frameworkHashes = new Set(baseline.scripts.map((script) => script.hash))
-    const modules = clientModulesByChunk(server.DIST_DIR)
+    const modules = clientModulesByChunk(server.distDir())
     const chunkRows = [...article.scripts]
       .sort((a, b) => b.raw - a.raw)
       .map((script) => {

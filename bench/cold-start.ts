@@ -78,7 +78,7 @@ export default async function coldStartBench(): Promise<string> {
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
-      NEXT_DIST_DIR: server.DIST_DIR,
+      NEXT_DIST_DIR: server.distDir(),
       DATABASE_URI: `file:${path.join(dataDir, 'wellpress.db')}`,
       PAYLOAD_SECRET: 'http-test-secret-http-test-secret-0123',
       SITE_URL: server.TEST_SITE_URL,

@@ -17,11 +17,12 @@ import { NotFoundContent } from './NotFoundContent'
  * when Next caches the render (ISR, every page here) it still answers 404 and adds noindex, and in
  * the browser the router shows app/(frontend)/not-found.tsx in place of the page: the same content.
  *
- * A page rendered on every request (draft mode) would answer that 200 (Next sets no status for an
- * error inside a boundary when it streams): there the plain notFound() keeps the 404.
+ * A page rendered on every request (draft mode, and every page under `next dev`) would answer that
+ * 200 (Next sets no status for an error inside a boundary when it streams): there the plain
+ * notFound() keeps the 404.
  */
 export async function NotFoundPage() {
-  if ((await draftMode()).isEnabled) notFound()
+  if (process.env.NODE_ENV === 'development' || (await draftMode()).isEnabled) notFound()
   return (
     <>
       <NotFoundContent />

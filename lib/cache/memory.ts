@@ -7,3 +7,10 @@
  * measures the server's resident memory).
  */
 export const CACHE_MAX_MEMORY_BYTES = 96 * 1024 * 1024
+
+/**
+ * The bound on the UTF-8 bytes of recently sent pages (lib/runtime/responsePatches.ts
+ * `sendLargeTextAsBytes`), string and bytes counted: a 70 KB page weighs about 210 KB here, so
+ * about forty of the most read pages are sent without encoding them again.
+ */
+export const ENCODED_PAGES_MAX_BYTES = 8 * 1024 * 1024

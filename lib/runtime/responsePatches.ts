@@ -1,21 +1,25 @@
 import { OutgoingMessage, ServerResponse } from 'node:http'
 
+import { ENCODED_PAGES_MAX_BYTES } from '../cache/memory'
 import { isDatabaseDown } from './health'
 import { serviceUnavailablePage } from './outagePage'
 
 /**
- * The one module that patches Node's response (ServerResponse.prototype), for two things Next 16.4
- * cannot be asked to do otherwise. Both are installed once per process by instrumentation.ts, and
- * each skips a prototype already marked with its symbol (which is how
+ * The one module that patches Node's response (ServerResponse.prototype), for three things Next 16.4
+ * and Node 20 cannot be asked to do otherwise. All are installed once per process by
+ * instrumentation.ts, and each skips a prototype already marked with its symbol (which is how
  * tests/http/fixtures/without-response-patch.mjs runs a server without one).
- * tests/http/response-patches.test.ts runs Next without each patch and shows the behaviour it works
- * around is still there: when that test fails, Next has changed, and the patch can go.
+ * tests/http/response-patches.test.ts runs Next without each of the first two and shows the
+ * behaviour it works around is still there: when that test fails, Next has changed, and the patch
+ * can go. The third is about speed, so bench/layers.ts prices it.
  *
  * 1. answerServerErrorsWith503DuringOutages: App Router pages cannot choose their status
  *    (vercel/next.js discussion #53225); a page that cannot render during a database outage would
  *    be a 500.
  * 2. keepOneLocationHeader: Next repeats the Location header of a cached redirect
  *    (vercel/next.js#82117, open; fix proposed in vercel/next.js#95913).
+ * 3. sendLargeTextAsBytes: Next ends a cached page's response with its HTML as one string, which
+ *    Node encodes to UTF-8 anew for every response: the largest cost of serving the article.
  */
 
 /**
@@ -123,4 +127,79 @@ export function keepOneLocationHeader(): void {
     }
     return (writeHead as (...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest)
   } as ServerResponse['writeHead']
+}
+
+/**
+ * Next sends a cached page as one string (`end(html)`), which Node encodes to UTF-8 into freshly
+ * allocated memory for every response: for the therapist's 72 KB article (stored by V8 two bytes a
+ * character, for its curly quotes and dashes) strace showed an mmap and two munmaps per response,
+ * and the server spent 2.8 ms of CPU per response; sent as bytes encoded once, 1.35 ms (encoded
+ * anew each time, 1.64 ms); the floor's plain-ASCII page of the same size, 1.1 ms. bench/layers.ts
+ * put the article at 0.41x the floor's requests/s before, 0.99x after.
+ * So a large string body goes out as its UTF-8 bytes, encoded once per distinct text and kept in a
+ * small store bounded by bytes (ENCODED_PAGES_MAX_BYTES): the bytes on the wire are the same,
+ * Content-Length included. Strings under 16 KiB and other encodings are left as they are; so is a
+ * body written in parts (a page rendered for this very request streams). Installed once per
+ * process by instrumentation.ts, after the outage patch, which it wraps: a replaced response's
+ * body is its own small string.
+ */
+const LARGE_TEXT_INSTALLED = Symbol.for('wellpress.large-text-as-bytes')
+/** Below this many characters, encoding per response costs less than looking the bytes up. */
+export const LARGE_TEXT_CHARS = 16 * 1024
+
+/** UTF-8 bytes of recently sent strings, least recently used first; bounded by the bytes it holds. */
+export class EncodedTextStore {
+  private readonly entries = new Map<string, Buffer>()
+  private bytes = 0
+
+  constructor(readonly maxBytes: number) {}
+
+  /** `text` as UTF-8: from the store when it was sent before, else encoded and kept (if it fits). */
+  bytesOf(text: string): Buffer {
+    const kept = this.entries.get(text)
+    if (kept) {
+      this.entries.delete(text)
+      this.entries.set(text, kept)
+      return kept
+    }
+    const encoded = Buffer.from(text, 'utf8')
+    // The key holds the string too: count both (two bytes a character at most).
+    const size = encoded.length + text.length * 2
+    if (size > this.maxBytes) return encoded
+    this.entries.set(text, encoded)
+    this.bytes += size
+    for (const [oldest, buffer] of this.entries) {
+      if (this.bytes <= this.maxBytes) break
+      this.entries.delete(oldest)
+      this.bytes -= buffer.length + oldest.length * 2
+    }
+    return encoded
+  }
+
+  get heldBytes(): number {
+    return this.bytes
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+}
+
+const isUtf8 = (encoding: unknown) =>
+  encoding === undefined || typeof encoding === 'function' || (typeof encoding === 'string' && /^utf-?8$/i.test(encoding))
+
+export function sendLargeTextAsBytes(store = new EncodedTextStore(ENCODED_PAGES_MAX_BYTES)): void {
+  const prototype = ServerResponse.prototype as ServerResponse & { [LARGE_TEXT_INSTALLED]?: true }
+  if (prototype[LARGE_TEXT_INSTALLED]) return
+  prototype[LARGE_TEXT_INSTALLED] = true
+  // Whatever `end` is by now (the outage patch's, installed first, which may replace the body).
+  const { end } = prototype
+  prototype.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    if (typeof chunk !== 'string' || chunk.length < LARGE_TEXT_CHARS || !isUtf8(rest[0])) {
+      return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest)
+    }
+    // The encoding named goes with the string; the bytes need none (a callback may follow it).
+    const callback = rest.find((argument) => typeof argument === 'function')
+    return (end as (...args: unknown[]) => ServerResponse).call(this, store.bytesOf(chunk), ...(callback ? [callback] : []))
+  } as ServerResponse['end']
 }

@@ -4,10 +4,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 
-import { DIST_DIR, freePort, TEST_SITE_URL } from './server'
+import { distDir, freePort, TEST_SITE_URL } from './server'
 
 /**
- * A second production server of the test build (global-setup built it into DIST_DIR), for tests
+ * A second production server of the test build (global-setup built it into distDir()), for tests
  * that must break or stop their server (database outages, SIGTERM) or need settings of their own
  * (`extraEnv`: TRUSTED_PROXIES, ADMIN_EMAIL…). The shared server stays untouched. The process is
  * `next start` itself (no npx in between), so signals reach it.
@@ -24,7 +24,7 @@ export async function startOwnServer(
     ...process.env,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
-    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_DIST_DIR: distDir(),
     DATABASE_URI: databaseUri,
     PAYLOAD_SECRET: 'own-test-secret-own-test-secret-0123456',
     SITE_URL: TEST_SITE_URL,

@@ -9,13 +9,17 @@ import path from 'node:path'
  * Builds the app once and starts the real production server (`next start`) on a free port, on an
  * empty SQLite file, exactly as a fresh clone would run it. Shared by the HTTP and browser tiers.
  */
-// Overridable so two checkouts' (or two engineers') test runs on one machine never share a build.
-export const DIST_DIR = process.env.TEST_DIST_DIR || '.next-test'
+/**
+ * The build folder, overridable so two checkouts' (or two engineers') test runs on one machine
+ * never share a build. Read when used, not when this module is first imported: the benchmarks set
+ * TEST_DIST_DIR (.next-test-bench) as they start, after a static import chain may have loaded this.
+ */
+export const distDir = () => process.env.TEST_DIST_DIR || '.next-test'
 export const TEST_SITE_URL = 'https://wellpress.test'
 // Keyed by checkout and build folder: two checkouts (git worktrees) testing at once on one machine
 // each find their own server.
 const checkout = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)
-const STATE_FILE = path.join(os.tmpdir(), `wellpress-http-server-${checkout}-${DIST_DIR.replace(/\W+/g, '')}.json`)
+const stateFile = () => path.join(os.tmpdir(), `wellpress-http-server-${checkout}-${distDir().replace(/\W+/g, '')}.json`)
 
 /** `admin`: the test admin's session, made once by global-setup (tests/http/auth.ts). */
 export type ServerState = { baseUrl: string; pid: number; dataDir: string; logFile: string; admin?: { token: string; role: string } }
@@ -35,7 +39,7 @@ export async function freePort(): Promise<number> {
 export function buildApp(env: NodeJS.ProcessEnv) {
   const started = Date.now()
   const result = spawnSync('npx', ['next', 'build'], {
-    env: { ...env, NEXT_DIST_DIR: DIST_DIR },
+    env: { ...env, NEXT_DIST_DIR: distDir() },
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
   })
@@ -69,7 +73,7 @@ export async function startServer({ startEnv = {} }: { startEnv?: Record<string,
   const log = openSync(logFile, 'a')
   // Detached: its own process group, so teardown can stop it and everything it started.
   const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...env, ...startEnv, NEXT_DIST_DIR: DIST_DIR },
+    env: { ...env, ...startEnv, NEXT_DIST_DIR: distDir() },
     detached: true,
     stdio: ['ignore', log, log],
   })
@@ -91,8 +95,10 @@ async function waitUntilServing(state: ServerState, timeoutMs = 120_000) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
+  // The log first: stopping the server removes its folder, log included.
+  const log = readFileSync(state.logFile, 'utf8')
   stopServer(state)
-  throw new Error(`The server did not answer within ${timeoutMs / 1000} s. Log:\n${readFileSync(state.logFile, 'utf8')}`)
+  throw new Error(`The server did not answer within ${timeoutMs / 1000} s. Log:\n${log}`)
 }
 
 export function stopServer(state: ServerState | null = readServerState()) {
@@ -103,16 +109,16 @@ export function stopServer(state: ServerState | null = readServerState()) {
     // already gone
   }
   rmSync(state.dataDir, { recursive: true, force: true })
-  rmSync(STATE_FILE, { force: true })
+  rmSync(stateFile(), { force: true })
 }
 
 export function saveServerState(state: ServerState) {
-  writeFileSync(STATE_FILE, JSON.stringify(state))
+  writeFileSync(stateFile(), JSON.stringify(state))
 }
 
 export function readServerState(): ServerState | null {
   try {
-    return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as ServerState
+    return JSON.parse(readFileSync(stateFile(), 'utf8')) as ServerState
   } catch {
     return null
   }
