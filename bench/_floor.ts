@@ -139,8 +139,13 @@ export function ensureFloorBuilt() {
 /** What a layered copy compiles in from the repository (its config, instrumentation, proxy, Payload). */
 const LAYER_SOURCES = ['bench/floor/app', 'bench/floor/config.ts', 'collections', 'lib', 'instrumentation.ts', 'proxy.ts', 'payload.config.ts', 'next.config.ts']
 
-/** A digest of LAYER_SOURCES' contents: a layered build is reused only while they are unchanged. */
+/**
+ * A digest of LAYER_SOURCES' contents: a layered build is reused only while they are unchanged.
+ * Taken once per run (the sources do not change while the copies build).
+ */
+let sourcesDigest: string | undefined
 function layerSourcesDigest(): string {
+  if (sourcesDigest) return sourcesDigest
   const hash = createHash('sha256')
   const add = (relative: string) => {
     const absolute = path.join(repositoryRoot, relative)
@@ -152,7 +157,8 @@ function layerSourcesDigest(): string {
     hash.update(`${relative}\0`).update(readFileSync(absolute)).update('\0')
   }
   for (const source of LAYER_SOURCES) add(source)
-  return hash.digest('hex')
+  sourcesDigest = hash.digest('hex')
+  return sourcesDigest
 }
 
 const relativeToRoot = (appDir: string, file: string) => path.relative(appDir, path.join(repositoryRoot, file)).split(path.sep).join('/')

@@ -50,13 +50,22 @@ export function entrySize(key, value) {
   return key.length + Math.max(1, valueSize)
 }
 
-/** Least recently used first: a Map keeps insertion order, and every use re-inserts. */
+/**
+ * Least recently used first: a Map keeps insertion order, and every use re-inserts. Holds cache
+ * entries, weighed as Next weighs them (`entrySize`), unless given another way to weigh what it
+ * holds (lib/runtime/responsePatches.ts keeps encoded pages in one).
+ * @template [T=StoredEntry]
+ */
 export class MemoryStore {
-  /** @param {number} maxBytes */
-  constructor(maxBytes) {
+  /**
+   * @param {number} maxBytes
+   * @param {(key: string, entry: T) => number} [sizeOf]
+   */
+  constructor(maxBytes, sizeOf = (key, entry) => entrySize(key, /** @type {StoredEntry} */ (/** @type {unknown} */ (entry)).value)) {
     this.maxBytes = maxBytes
+    this.sizeOf = sizeOf
     this.bytes = 0
-    /** @type {Map<string, { entry: StoredEntry; size: number }>} */
+    /** @type {Map<string, { entry: T; size: number }>} */
     this.slots = new Map()
   }
 
@@ -72,11 +81,11 @@ export class MemoryStore {
   /**
    * Stores `entry` as the most recently used, then drops the least recently used until the store
    * fits its bound. An entry larger than the whole bound is not kept (nor is the one it replaces).
-   * @param {string} key @param {StoredEntry} entry @returns {boolean} whether it was kept
+   * @param {string} key @param {T} entry @returns {boolean} whether it was kept
    */
   set(key, entry) {
     this.delete(key)
-    const size = entrySize(key, entry.value)
+    const size = this.sizeOf(key, entry)
     if (size > this.maxBytes) return false
     this.slots.set(key, { entry, size })
     this.bytes += size
@@ -110,6 +119,6 @@ const STORE = Symbol.for('wellpress.cache-store')
  * @param {number} maxBytes
  */
 export function memoryStore(maxBytes) {
-  const global = /** @type {{ [STORE]?: MemoryStore }} */ (globalThis)
+  const global = /** @type {{ [STORE]?: MemoryStore<StoredEntry> }} */ (globalThis)
   return (global[STORE] ??= new MemoryStore(maxBytes))
 }

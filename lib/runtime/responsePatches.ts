@@ -1,6 +1,7 @@
 import { OutgoingMessage, ServerResponse } from 'node:http'
 
 import { ENCODED_PAGES_MAX_BYTES } from '../cache/memory'
+import { MemoryStore } from '../cache/store.js'
 import { isDatabaseDown } from './health'
 import { serviceUnavailablePage } from './outagePage'
 
@@ -147,41 +148,32 @@ const LARGE_TEXT_INSTALLED = Symbol.for('wellpress.large-text-as-bytes')
 /** Below this many characters, encoding per response costs less than looking the bytes up. */
 export const LARGE_TEXT_CHARS = 16 * 1024
 
-/** UTF-8 bytes of recently sent strings, least recently used first; bounded by the bytes it holds. */
+/**
+ * UTF-8 bytes of recently sent strings: an LRU bounded by the bytes it holds (lib/cache/store.js),
+ * the key's string counted too (two bytes a character at most).
+ */
 export class EncodedTextStore {
-  private readonly entries = new Map<string, Buffer>()
-  private bytes = 0
+  private readonly store: MemoryStore<Buffer>
 
-  constructor(readonly maxBytes: number) {}
+  constructor(readonly maxBytes: number) {
+    this.store = new MemoryStore<Buffer>(maxBytes, (text, bytes) => bytes.length + text.length * 2)
+  }
 
   /** `text` as UTF-8: from the store when it was sent before, else encoded and kept (if it fits). */
   bytesOf(text: string): Buffer {
-    const kept = this.entries.get(text)
-    if (kept) {
-      this.entries.delete(text)
-      this.entries.set(text, kept)
-      return kept
-    }
+    const kept = this.store.get(text)
+    if (kept) return kept
     const encoded = Buffer.from(text, 'utf8')
-    // The key holds the string too: count both (two bytes a character at most).
-    const size = encoded.length + text.length * 2
-    if (size > this.maxBytes) return encoded
-    this.entries.set(text, encoded)
-    this.bytes += size
-    for (const [oldest, buffer] of this.entries) {
-      if (this.bytes <= this.maxBytes) break
-      this.entries.delete(oldest)
-      this.bytes -= buffer.length + oldest.length * 2
-    }
+    this.store.set(text, encoded)
     return encoded
   }
 
   get heldBytes(): number {
-    return this.bytes
+    return this.store.bytes
   }
 
   get size(): number {
-    return this.entries.size
+    return this.store.slots.size
   }
 }
 
