@@ -35,9 +35,12 @@ RUN DATABASE_URI=file:/tmp/build.db SEED=false npm run build
 
 # ---- runner: only the traced server, static assets and the seed's source text
 FROM base AS runner
+# The server's heap limit, the one `npm start` sets (scripts/start.sh says why); a NODE_OPTIONS
+# given to the container replaces it.
 ENV NODE_ENV=production \
     PORT=3000 \
-    HOSTNAME=0.0.0.0
+    HOSTNAME=0.0.0.0 \
+    NODE_OPTIONS=--max-old-space-size=256
 
 RUN groupadd --system --gid 1001 nodejs \
   && useradd --system --uid 1001 --gid nodejs --no-create-home --shell /usr/sbin/nologin nextjs

@@ -74,6 +74,13 @@ export function rssMiB(pid: number): number {
   return Number(match[1]) / 1024
 }
 
+/** The most resident memory the process has held since it started (VmHWM), MiB. */
+export function peakRssMiB(pid: number): number {
+  const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  if (!match) throw new Error(`no VmHWM for ${pid}`)
+  return Number(match[1]) / 1024
+}
+
 /** Resident memory of every process in the group (`next start` and its server), MiB. */
 export function groupRssMiB(groupLeader: number): number {
   const rows = execFileSync('ps', ['-o', 'rss=', '-g', String(groupLeader)], { encoding: 'utf8' })

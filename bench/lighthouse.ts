@@ -44,7 +44,7 @@ import lighthouse, { type Result } from 'lighthouse'
 import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js'
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium'
-import { freePort } from '../tests/http/server'
+import { freePort, START_SCRIPT } from '../tests/http/server'
 import { BARE_DIST_DIR, buildReplica, startBareApp, stopBareApp } from './_bare-next'
 import { clientModulesByChunk } from './_chunks'
 import { targetMarker } from './_targets'
@@ -125,7 +125,7 @@ async function startServer(): Promise<Server> {
   const logFile = path.join(dataDir, 'server.log')
   const log = openSync(logFile, 'a')
   // Detached: its own process group, so stopping it stops everything it started.
-  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn('sh', [START_SCRIPT, '-p', String(port), '-H', '127.0.0.1'], {
     env: serverEnv(port, databaseUri),
     detached: true,
     stdio: ['ignore', log, log],

@@ -24,6 +24,7 @@ import path from 'node:path'
 import { INQUIRIES_PER_SITE, INQUIRY_WINDOW_MS } from '../lib/inquiries/rateLimit'
 import { buildFloor, buildLayered, FLOOR_ARTICLE_PATH, FLOOR_DIR, floorEnv, htmlBytes, startApp, stopApp } from './_floor'
 import { heapProfileOf, heapProfileOptions, summarizeHeapProfile } from './_heap'
+import { serverHeapLimitMiB } from '../tests/http/server'
 import { rssMiB, serverPid } from './_measure'
 import { targetMarker } from './_targets'
 
@@ -282,7 +283,7 @@ export default async function load(): Promise<string> {
       '',
       '### Memory against the floor',
       '',
-      `The floor (bench/floor/: Next's defaults, its one-line page and one prerendered page of the article's ${articleBytes} bytes) under the same load: ${CONNECTIONS} connections, ${WARMUP_S} s then ${DURATION_S} s, over its two pages. Target: Wellpress's RSS at the end ≤ ${MEMORY_RATIO}× the floor's.`,
+      `The floor (bench/floor/: Next's defaults, its one-line page and one prerendered page of the article's ${articleBytes} bytes) under the same load: ${CONNECTIONS} connections, ${WARMUP_S} s then ${DURATION_S} s, over its two pages. Target: Wellpress's RSS at the end ≤ ${MEMORY_RATIO}× the floor's. Wellpress runs as \`npm start\` runs it, with V8's old space held to ${serverHeapLimitMiB()} MiB (scripts/start.sh; V8 would otherwise size its limit from this machine's 24 GiB and grow the heap toward it); the floors run with Node's defaults, as Next's own \`next start\` does.`,
       '',
       targetMarker({
         target: `Memory: the server's RSS after the load ≤ ${MEMORY_RATIO}× the floor's after the same load`,

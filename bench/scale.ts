@@ -21,9 +21,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
+import { CACHE_MAX_MEMORY_BYTES } from '../lib/cache/memory'
 import { SITEMAP_MAX_URLS } from '../lib/seo/sitemap'
 import { site } from '../lib/config/site'
-import { freePort } from '../tests/http/server'
+import { freePort, serverHeapLimitMiB, START_SCRIPT } from '../tests/http/server'
+import { peakRssMiB } from './_measure'
 import { removeBenchImages, type ScaleSeedReport } from './seed-scale'
 import { targetMarker } from './_targets'
 
@@ -76,7 +78,7 @@ function build(dbFile: string, distDir: string): number | null {
 async function start(dbFile: string, distDir: string, logDir: string): Promise<Server> {
   const port = await freePort()
   const logFile = path.join(logDir, `server-${port}.log`)
-  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn('sh', [START_SCRIPT, '-p', String(port), '-H', '127.0.0.1'], {
     env: serverEnv(dbFile, distDir, port),
     detached: true,
     stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')],
@@ -211,6 +213,58 @@ async function measureBigSitemap(largest: SizeResult, workDir: string) {
   return { urlsBefore, added: added.sitemapTopics, isIndex, children, childUrls, lastChildUrls, pages: [strip(index), ...(child ? [strip(child)] : [])] }
 }
 
+/** Articles read through to fill the page cache past its bound (lib/cache/memory.ts), ~100 KB a page. */
+const FILL_PAGES = 1500
+const FILL_CONCURRENCY = 4
+
+type HeavyStep = { label: string; requests: number; failed: number; seconds: number; peakMiB: number }
+type HeavyWork = { heapLimitMiB: number; steps: HeavyStep[]; up: boolean }
+
+/**
+ * The heaviest work one server does, in a row, under the heap limit `npm start` sets: the sitemap
+ * past 50,000 URLs rendered, FILL_PAGES articles rendered and cached (the page cache filled past its
+ * bound), the admin and the REST API's deepest public list, then the sitemap again (by then evicted
+ * from a full cache). A request fails on a status of 400 or more or a dropped connection; the
+ * server's peak RSS is read after each step.
+ */
+async function measureHeavyWork(largest: SizeResult, children: string[]): Promise<HeavyWork> {
+  const server = await start(largest.dbFile, largest.distDir, path.dirname(largest.dbFile))
+  const steps: HeavyStep[] = []
+  const step = async (label: string, paths: string[], read?: (body: string) => void) => {
+    const started = performance.now()
+    const queue = [...paths]
+    let failed = 0
+    const worker = async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        try {
+          const response = await fetch(`${server.base}${next}`, { redirect: 'manual' })
+          const body = await response.text()
+          if (response.status >= 400) failed++
+          else read?.(body)
+        } catch {
+          failed++
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: FILL_CONCURRENCY }, worker))
+    steps.push({ label, requests: paths.length, failed, seconds: (performance.now() - started) / 1000, peakMiB: peakRssMiB(server.pid) })
+  }
+  try {
+    const articles = new Set<string>()
+    const sitemaps = ['/sitemap.xml', ...children]
+    await step('the sitemap index and its children, uncached', sitemaps, (body) => {
+      for (const [, url] of body.matchAll(/<loc>([^<]+\/blog\/(?!page\/)[^<]+)<\/loc>/g)) articles.add(new URL(url).pathname)
+    })
+    await step(`${FILL_PAGES} articles, each rendered and cached`, [...articles].slice(0, FILL_PAGES))
+    await step('the admin login, the REST API (100 articles at depth 2)', ['/admin/login', '/api/articles?limit=100&depth=2'])
+    await step('the sitemap again, among a full cache', sitemaps)
+    const up = (await fetch(`${server.base}/health`).then((response) => response.status, () => 0)) === 200
+    return { heapLimitMiB: serverHeapLimitMiB(), steps, up }
+  } finally {
+    await stopAndWait(server)
+  }
+}
+
 async function sitemapUrlCount(result: SizeResult): Promise<number | null> {
   const server = await start(result.dbFile, result.distDir, path.dirname(result.dbFile))
   try {
@@ -243,6 +297,7 @@ export default async function scale(): Promise<string> {
     for (const size of SIZES) results.push(await measureSize(size, workDir))
     const largest = results[results.length - 1]
     const big = await measureBigSitemap(largest, workDir)
+    const heavy = await measureHeavyWork(largest, big.children)
 
     const [small] = results
     const buildRatio = small.buildSeconds && largest.buildSeconds ? largest.buildSeconds / small.buildSeconds : null
@@ -270,6 +325,8 @@ export default async function scale(): Promise<string> {
       const cached = Math.max(...pages.map((page) => page.cachedMedian))
       return `slowest ${ms(uncached)} uncached, ${ms(cached)} cached`
     }
+    const heavyFailed = heavy.steps.reduce((sum, step) => sum + step.failed, 0)
+    const heavyPeak = Math.max(...heavy.steps.map((step) => step.peakMiB))
     const markers = [
       targetMarker({
         target: `Scale: \`next build\` at ${largest.size} articles ≤ ${BUILD_RATIO_TARGET}× its time at ${small.size}`,
@@ -285,6 +342,11 @@ export default async function scale(): Promise<string> {
         target: `Scale: /sitemap.xml (an index) and its child sitemaps at ${big.urlsBefore + big.added.topics} URLs < ${UNCACHED_TARGET_MS} ms uncached, < ${CACHED_TARGET_MS} ms cached`,
         result: slowest(big.pages),
         met: big.isIndex && big.pages.every((page) => verdict(page) === 'yes'),
+      }),
+      targetMarker({
+        target: `Memory: the heaviest work under the server's heap limit (${heavy.heapLimitMiB} MiB, scripts/start.sh): the ${(big.urlsBefore + big.added.topics).toLocaleString('en')}-URL sitemap, ${FILL_PAGES} articles read through (page cache past its ${CACHE_MAX_MEMORY_BYTES / 2 ** 20} MiB bound), the admin; every request answered, the server up`,
+        result: `peak RSS ${Math.round(heavyPeak)} MiB, ${heavyFailed} failed of ${heavy.steps.reduce((sum, step) => sum + step.requests, 0)}, ${heavy.up ? 'up' : '**down**'}`,
+        met: heavyFailed === 0 && heavy.up,
       }),
     ]
 
@@ -311,6 +373,12 @@ export default async function scale(): Promise<string> {
       '| Address | Status | Uncached | Cached median | Cached max | Size | Meets target |',
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...big.pages.map((p) => `| ${p.label} | ${p.status} | ${ms(p.uncached)} | ${ms(p.cachedMedian)} | ${ms(p.cachedMax)} | ${Math.round(p.bytes / 1024)} KiB | ${verdict(p)} |`),
+      '',
+      `**Memory under the heap limit.** Every server here starts as \`npm start\` starts it (scripts/start.sh: V8's old space held to ${heavy.heapLimitMiB} MiB; the page cache's bound is ${CACHE_MAX_MEMORY_BYTES / 2 ** 20} MiB, lib/cache/memory.ts). One server on the ${largest.size}-article site with the big sitemap does the heaviest work it has, in a row, ${FILL_CONCURRENCY} requests at a time; peak RSS (VmHWM) after each step. The server ${heavy.up ? 'was up and answered /health at the end' : '**was down at the end**'}.`,
+      '',
+      '| Step | Requests | Failed | Time | Peak RSS so far |',
+      '| --- | --- | --- | --- | --- |',
+      ...heavy.steps.map((step) => `| ${step.label} | ${step.requests} | ${step.failed} | ${step.seconds.toFixed(1)} s | ${Math.round(step.peakMiB)} MiB |`),
       '',
       `**Database indexes** (SQLite, \`PRAGMA index_list\`) against the issue's "indexes on slug, status, publishedAt":`,
       '',

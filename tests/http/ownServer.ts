@@ -4,13 +4,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 
-import { distDir, freePort, TEST_SITE_URL } from './server'
+import { distDir, freePort, START_SCRIPT, TEST_SITE_URL } from './server'
 
 /**
  * A second production server of the test build (global-setup built it into distDir()), for tests
  * that must break or stop their server (database outages, SIGTERM) or need settings of their own
  * (`extraEnv`: TRUSTED_PROXIES, ADMIN_EMAIL…). The shared server stays untouched. The process is
- * `next start` itself (no npx in between), so signals reach it.
+ * `next start` itself, started as `npm start` starts it (scripts/start.sh execs it: no npm or shell
+ * in between), so signals reach it.
  */
 export type OwnServer = { baseUrl: string; child: ChildProcess; log: () => string; exited: Promise<number | null> }
 
@@ -34,8 +35,10 @@ export async function startOwnServer(
     ...extraEnv,
   } as NodeJS.ProcessEnv
   delete env.SEED
-  delete env.NODE_OPTIONS // jest's --experimental-vm-modules is not for the server
-  const child = spawn(process.execPath, [...nodeOptions, path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // jest's --experimental-vm-modules is not for the server; the fixtures' flags are.
+  if (nodeOptions.length > 0) env.NODE_OPTIONS = nodeOptions.join(' ')
+  else delete env.NODE_OPTIONS
+  const child = spawn('sh', [START_SCRIPT, '-p', String(port), '-H', '127.0.0.1'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

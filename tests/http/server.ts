@@ -16,6 +16,15 @@ import path from 'node:path'
  */
 export const distDir = () => process.env.TEST_DIST_DIR || '.next-test'
 export const TEST_SITE_URL = 'https://wellpress.test'
+/** What `npm start` runs: `next start` with the server's heap limit. */
+export const START_SCRIPT = path.resolve('scripts/start.sh')
+
+/** SERVER_HEAP_MB of scripts/start.sh: the heap limit, in MiB, of every server `npm start` starts. */
+export function serverHeapLimitMiB(): number {
+  const limit = Number(/^SERVER_HEAP_MB=(\d+)$/m.exec(readFileSync(START_SCRIPT, 'utf8'))?.[1])
+  if (!Number.isInteger(limit)) throw new Error(`no SERVER_HEAP_MB=<MiB> line in ${START_SCRIPT}`)
+  return limit
+}
 // Keyed by checkout and build folder: two checkouts (git worktrees) testing at once on one machine
 // each find their own server.
 const checkout = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)
@@ -72,7 +81,8 @@ export async function startServer({ startEnv = {} }: { startEnv?: Record<string,
   const logFile = path.join(dataDir, 'server.log')
   const log = openSync(logFile, 'a')
   // Detached: its own process group, so teardown can stop it and everything it started.
-  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // Started as `npm start` starts it (scripts/start.sh: its heap limit), without npm in between.
+  const child = spawn('sh', [START_SCRIPT, '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...env, ...startEnv, NEXT_DIST_DIR: distDir() },
     detached: true,
     stdio: ['ignore', log, log],

@@ -1,6 +1,8 @@
+import { readFileSync, readlinkSync, realpathSync } from 'node:fs'
 import { request } from 'node:http'
 
 import { startOwnServer, stopOwnServer, temporarySqliteUri, type OwnServer } from './ownServer'
+import { serverHeapLimitMiB } from './server'
 
 /**
  * SIGTERM (a deploy, `docker stop`): the server stops taking connections, finishes the requests it
@@ -60,6 +62,14 @@ async function refusesConnectionsWithin(baseUrl: string, ms: number): Promise<bo
   }
   return false
 }
+
+test('started as `npm start` starts it: Node itself (no shell left in front of it), under the server heap limit', () => {
+  const pid = server!.child.pid
+  // scripts/start.sh execs Node: the process signals reach is the server, not a shell.
+  expect(readlinkSync(`/proc/${pid}/exe`)).toBe(realpathSync(process.execPath))
+  const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')
+  expect(environment).toContain(`NODE_OPTIONS=--max-old-space-size=${serverHeapLimitMiB()}`)
+})
 
 test('SIGTERM: the in-flight request completes, new connections are refused, the process exits in time', async () => {
   const inFlight = slowGraphqlRead(server!.baseUrl)
