@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark in bench/ (each file but this one, alphabetically, or only
  * those named on the command line: `npm run bench -- publish-latency`) and writes their reports to
- * bench/results.md. A benchmark is a module whose default export resolves to its Markdown section.
+ * bench/results.md, and the table of targets into README.md's Performance section. A benchmark is
+ * a module whose default export resolves to its Markdown section.
  * Benchmarks measure; they do not fail the build (targets are stated in their reports).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -9,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-import { targetsIn, targetsTable } from './_targets'
+import { readmeWithTargets, targetsIn, targetsTable } from './_targets'
 
 export type Benchmark = () => Promise<string>
 
@@ -27,6 +28,7 @@ if (files.length === 0) {
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`
 const resultsFile = path.join(benchDir, 'results.md')
+const readmeFile = path.join(benchDir, '..', 'README.md')
 
 /**
  * The sections already in results.md, by the bench file their heading names ("## … (bench/x.ts)"),
@@ -56,6 +58,9 @@ function writeResults() {
   const summary = targetsTable(ordered.flatMap(targetsIn))
   const report = `# Benchmark results\n\nRegenerate with \`npm run bench\` (all), or one: \`npm run bench -- load\`. Compare ratios within one run, not absolute numbers across machines.\n\n${summary}\n\n${ordered.join('\n\n')}\n`
   writeFileSync(resultsFile, report)
+  // The README repeats the table (its Performance section): kept in step here, not by hand.
+  const targets = ordered.flatMap(targetsIn)
+  if (existsSync(readmeFile)) writeFileSync(readmeFile, readmeWithTargets(readFileSync(readmeFile, 'utf8'), targets))
 }
 
 const failed: string[] = []
