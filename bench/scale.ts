@@ -218,7 +218,7 @@ const FILL_PAGES = 1500
 const FILL_CONCURRENCY = 4
 
 type HeavyStep = { label: string; requests: number; failed: number; seconds: number; peakMiB: number }
-type HeavyWork = { heapLimitMiB: number; steps: HeavyStep[]; up: boolean }
+type HeavyWork = { heapLimitMiB: number; steps: HeavyStep[]; up: boolean; lastWords: string }
 
 /**
  * The heaviest work one server does, in a row, under the heap limit `npm start` sets: the sitemap
@@ -247,7 +247,15 @@ async function measureHeavyWork(largest: SizeResult, children: string[]): Promis
       }
     }
     await Promise.all(Array.from({ length: FILL_CONCURRENCY }, worker))
-    steps.push({ label, requests: paths.length, failed, seconds: (performance.now() - started) / 1000, peakMiB: peakRssMiB(server.pid) })
+    // A server that died (out of memory) is a zombie until reaped: it has no memory figures.
+    const peakMiB = (() => {
+      try {
+        return peakRssMiB(server.pid)
+      } catch {
+        return Number.NaN
+      }
+    })()
+    steps.push({ label, requests: paths.length, failed, seconds: (performance.now() - started) / 1000, peakMiB })
   }
   try {
     const articles = new Set<string>()
@@ -255,11 +263,14 @@ async function measureHeavyWork(largest: SizeResult, children: string[]): Promis
     await step('the sitemap index and its children, uncached', sitemaps, (body) => {
       for (const [, url] of body.matchAll(/<loc>([^<]+\/blog\/(?!page\/)[^<]+)<\/loc>/g)) articles.add(new URL(url).pathname)
     })
+    if (articles.size < FILL_PAGES) throw new Error(`the sitemaps list ${articles.size} articles; the heavy-work step needs ${FILL_PAGES}`)
     await step(`${FILL_PAGES} articles, each rendered and cached`, [...articles].slice(0, FILL_PAGES))
     await step('the admin login, the REST API (100 articles at depth 2)', ['/admin/login', '/api/articles?limit=100&depth=2'])
     await step('the sitemap again, among a full cache', sitemaps)
     const up = (await fetch(`${server.base}/health`).then((response) => response.status, () => 0)) === 200
-    return { heapLimitMiB: serverHeapLimitMiB(), steps, up }
+    // Why it went down, when it did (V8 names a heap out of memory on its way out).
+    const lastWords = up ? '' : readFileSync(server.logFile, 'utf8').split('\n').filter((line) => /FATAL|heap|memory|Error/i.test(line)).slice(0, 3).join(' / ')
+    return { heapLimitMiB: serverHeapLimitMiB(), steps, up, lastWords }
   } finally {
     await stopAndWait(server)
   }
@@ -326,7 +337,7 @@ export default async function scale(): Promise<string> {
       return `slowest ${ms(uncached)} uncached, ${ms(cached)} cached`
     }
     const heavyFailed = heavy.steps.reduce((sum, step) => sum + step.failed, 0)
-    const heavyPeak = Math.max(...heavy.steps.map((step) => step.peakMiB))
+    const heavyPeak = Math.max(...heavy.steps.map((step) => step.peakMiB).filter((peak) => !Number.isNaN(peak)))
     const markers = [
       targetMarker({
         target: `Scale: \`next build\` at ${largest.size} articles ≤ ${BUILD_RATIO_TARGET}× its time at ${small.size}`,
@@ -374,11 +385,11 @@ export default async function scale(): Promise<string> {
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...big.pages.map((p) => `| ${p.label} | ${p.status} | ${ms(p.uncached)} | ${ms(p.cachedMedian)} | ${ms(p.cachedMax)} | ${Math.round(p.bytes / 1024)} KiB | ${verdict(p)} |`),
       '',
-      `**Memory under the heap limit.** Every server here starts as \`npm start\` starts it (scripts/start.sh: V8's old space held to ${heavy.heapLimitMiB} MiB; the page cache's bound is ${CACHE_MAX_MEMORY_BYTES / 2 ** 20} MiB, lib/cache/memory.ts). One server on the ${largest.size}-article site with the big sitemap does the heaviest work it has, in a row, ${FILL_CONCURRENCY} requests at a time; peak RSS (VmHWM) after each step. The server ${heavy.up ? 'was up and answered /health at the end' : '**was down at the end**'}.`,
+      `**Memory under the heap limit.** Every server here starts as \`npm start\` starts it (scripts/start.sh: V8's old space held to ${heavy.heapLimitMiB} MiB; the page cache's bound is ${CACHE_MAX_MEMORY_BYTES / 2 ** 20} MiB, lib/cache/memory.ts). One server on the ${largest.size}-article site with the big sitemap does the heaviest work it has, in a row, ${FILL_CONCURRENCY} requests at a time; peak RSS (VmHWM) after each step. The server ${heavy.up ? 'was up and answered /health at the end' : `**was down at the end**: ${heavy.lastWords || 'its log says nothing of why'}`}.`,
       '',
       '| Step | Requests | Failed | Time | Peak RSS so far |',
       '| --- | --- | --- | --- | --- |',
-      ...heavy.steps.map((step) => `| ${step.label} | ${step.requests} | ${step.failed} | ${step.seconds.toFixed(1)} s | ${Math.round(step.peakMiB)} MiB |`),
+      ...heavy.steps.map((step) => `| ${step.label} | ${step.requests} | ${step.failed} | ${step.seconds.toFixed(1)} s | ${Number.isNaN(step.peakMiB) ? 'server gone' : `${Math.round(step.peakMiB)} MiB`} |`),
       '',
       `**Database indexes** (SQLite, \`PRAGMA index_list\`) against the issue's "indexes on slug, status, publishedAt":`,
       '',

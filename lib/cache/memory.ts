@@ -4,10 +4,10 @@
  * past it the least recently read entries are dropped and render again on their next request (a
  * fifth of a second). A page with its data is about 100 KB, so this holds about five hundred
  * pages, more than a practice's site has. It lives inside the server's heap limit
- * (scripts/start.sh, 256 MiB) beside the site's own 120-odd MiB of live objects: with 2,000
- * articles read through, a bound of twice this took the heap to 245 of its 304 MiB, this one to
- * 211, which leaves room for a 50,000-URL sitemap and the admin on top of a full cache
- * (bench/scale.ts runs that work under the limit).
+ * (scripts/start.sh) beside the site's own 120-odd MiB of live objects: with 2,000 articles read
+ * through, a bound of twice this took the heap to 245 MiB, this one to 211, which leaves the limit
+ * room for a 50,000-URL sitemap and the admin on top of a full cache (bench/scale.ts runs that
+ * work under the limit).
  */
 export const CACHE_MAX_MEMORY_BYTES = 48 * 1024 * 1024
 
