@@ -53,7 +53,12 @@ const nextConfig: NextConfig = {
   // with Lighthouse's throttling applied, LCP fell from 1.57-1.75 s to 0.93-1.09 s on home,
   // article and author (bench/results.md). Experimental in Next 16; the CSP allows inline styles.
   // cssChunking 'graph' (Turbopack) keeps the modules in as few chunks as the routes allow.
-  experimental: { globalNotFound: true, isrFlushToDisk: false, cssChunking: 'graph', inlineCss: true },
+  // preloadEntriesOnStart false: `next start` would otherwise load every route's code as it starts,
+  // the admin, GraphQL and the share images included, and Turbopack bundles Payload's modules once
+  // per group of route handlers (four copies of 3.4 MB). Loaded on first use instead, the server
+  // ends the load bench's mix 13-33 MiB smaller (scripts/start.sh's figures, 361 and 328 MiB);
+  // the first request to each route pays for loading it (bench/results.md, Cold start).
+  experimental: { globalNotFound: true, isrFlushToDisk: false, cssChunking: 'graph', inlineCss: true, preloadEntriesOnStart: false },
   // Read from disk at run time, so shipped with the server: the seed's article, and the fonts
   // of the generated share images (app/og).
   outputFileTracingIncludes: { '/**': ['./lib/seed/content/**'], '/og/**': ['./lib/og/fonts/**'] },

@@ -24,7 +24,7 @@ import path from 'node:path'
 import { INQUIRIES_PER_SITE, INQUIRY_WINDOW_MS } from '../lib/inquiries/rateLimit'
 import { buildFloor, buildLayered, FLOOR_ARTICLE_PATH, FLOOR_DIR, floorEnv, htmlBytes, startApp, stopApp } from './_floor'
 import { heapProfileOf, heapProfileOptions, summarizeHeapProfile } from './_heap'
-import { serverHeapLimitMiB } from '../tests/http/server'
+import * as server from '../tests/http/server'
 import { rssMiB, serverPid } from './_measure'
 import { targetMarker } from './_targets'
 
@@ -167,7 +167,6 @@ export default async function load(): Promise<string> {
   process.env.TEST_DIST_DIR ??= '.next-test-bench'
   // The bench's posts arrive through "a proxy" on loopback (see nextVisitor).
   process.env.TRUSTED_PROXIES = '127.0.0.1'
-  const server = await import('../tests/http/server')
   // V8's sampling heap profile, written when the server exits: where its heap goes (bench/_heap.ts).
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'wellpress-heap-'))
   const state = await server.startServer({ startEnv: { NODE_OPTIONS: heapProfileOptions(profileDir) } })
@@ -249,7 +248,10 @@ export default async function load(): Promise<string> {
     const profile = await heapProfileOf(profileDir, pid)
     const heap = profile ? summarizeHeapProfile(profile) : null
     const floor = await floorUnderLoad(articleBytes)
-    const payloadFloor = await floorUnderLoad(articleBytes, true)
+    const payloadFloor = await floorUnderLoad(articleBytes, { withPayload: true })
+    // The same floor under Wellpress's memory settings: how much of the ratio the settings buy.
+    const memoryEnv = server.serverMemoryEnv()
+    const settledFloor = await floorUnderLoad(articleBytes, { startEnv: memoryEnv })
     const memoryRatio = end / floor.end
 
     return [
@@ -283,7 +285,7 @@ export default async function load(): Promise<string> {
       '',
       '### Memory against the floor',
       '',
-      `The floor (bench/floor/: Next's defaults, its one-line page and one prerendered page of the article's ${articleBytes} bytes) under the same load: ${CONNECTIONS} connections, ${WARMUP_S} s then ${DURATION_S} s, over its two pages. Target: Wellpress's RSS at the end ≤ ${MEMORY_RATIO}× the floor's. Wellpress runs as \`npm start\` runs it, with V8's old space held to ${serverHeapLimitMiB()} MiB (scripts/start.sh; V8 would otherwise size its limit from this machine's 24 GiB and grow the heap toward it); the floors run with Node's defaults, as Next's own \`next start\` does.`,
+      `The floor (bench/floor/: Next's defaults, its one-line page and one prerendered page of the article's ${articleBytes} bytes) under the same load: ${CONNECTIONS} connections, ${WARMUP_S} s then ${DURATION_S} s, over its two pages. Target: Wellpress's RSS at the end ≤ ${MEMORY_RATIO}× the floor's. Wellpress runs as \`npm start\` runs it (scripts/start.sh, which says why each): V8's old space held to ${server.serverHeapLimitMiB()} MiB (V8 would otherwise size its limit from this machine's 24 GiB and grow the heap toward it), its young generation and glibc's malloc arenas held in (\`${memoryEnv.NODE_OPTIONS}\`, \`MALLOC_ARENA_MAX=${memoryEnv.MALLOC_ARENA_MAX}\`). The target's floor runs with Node's defaults, as Next's own \`next start\` does; the last row runs it under Wellpress's settings, to show what they buy on their own.`,
       '',
       targetMarker({
         target: `Memory: the server's RSS after the load ≤ ${MEMORY_RATIO}× the floor's after the same load`,
@@ -296,6 +298,7 @@ export default async function load(): Promise<string> {
       `| Wellpress | ${idleMiB.toFixed(0)} MiB | ${end.toFixed(0)} MiB | **${memoryRatio.toFixed(2)}×** | ${errors} | ${memoryRatio <= MEMORY_RATIO ? 'yes' : 'NO'} |`,
       `| Floor | ${floor.idle.toFixed(0)} MiB | ${floor.end.toFixed(0)} MiB | 1.00× | ${floor.errors} | – |`,
       `| Floor with Payload started in the process (bench/layers.ts's step 7: every layer up to Payload, no pages of ours) | ${payloadFloor.idle.toFixed(0)} MiB | ${payloadFloor.end.toFixed(0)} MiB | ${(payloadFloor.end / floor.end).toFixed(2)}× (Wellpress: ${(end / payloadFloor.end).toFixed(2)}× it) | ${payloadFloor.errors} | – |`,
+      `| Floor under Wellpress's memory settings (scripts/start.sh) | ${settledFloor.idle.toFixed(0)} MiB | ${settledFloor.end.toFixed(0)} MiB | ${(settledFloor.end / floor.end).toFixed(2)}× (Wellpress: ${(end / settledFloor.end).toFixed(2)}× it) | ${settledFloor.errors} | – |`,
       '',
       ...(heap
         ? [
@@ -316,9 +319,13 @@ export default async function load(): Promise<string> {
 /**
  * A floor's RSS idle and after the same hold as Wellpress's, over its two pages: the floor itself,
  * or (`withPayload`) the floor with every layer of bench/layers.ts up to Payload started in the
- * process, which says how much of the memory is Payload's being there at all.
+ * process, which says how much of the memory is Payload's being there at all. `startEnv`: added to
+ * its server's environment only (scripts/start.sh's memory settings).
  */
-async function floorUnderLoad(articleBytes: number, withPayload = false): Promise<{ idle: number; end: number; errors: number }> {
+async function floorUnderLoad(
+  articleBytes: number,
+  { withPayload = false, startEnv = {} }: { withPayload?: boolean; startEnv?: Record<string, string> } = {},
+): Promise<{ idle: number; end: number; errors: number }> {
   const { filler } = await buildFloor(articleBytes)
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'floor-load-'))
   const env = withPayload
@@ -330,7 +337,7 @@ async function floorUnderLoad(articleBytes: number, withPayload = false): Promis
       })
     : floorEnv(filler)
   const appDir = withPayload ? buildLayered('7-payload', ['headers', 'settings', 'instrumentation', 'isr', 'cache', 'proxy', 'payload'], filler, env) : FLOOR_DIR
-  const app = await startApp(appDir, env, { readyPath: FLOOR_ARTICLE_PATH })
+  const app = await startApp(appDir, { ...env, ...startEnv }, { readyPath: FLOOR_ARTICLE_PATH })
   try {
     const pid = serverPid(app.pid)
     const idle = rssMiB(pid)

@@ -19,11 +19,25 @@ export const TEST_SITE_URL = 'https://wellpress.test'
 /** What `npm start` runs: `next start` with the server's heap limit. */
 export const START_SCRIPT = path.resolve('scripts/start.sh')
 
+/** A `NAME=<integer>` setting of scripts/start.sh, the script `npm start` runs. */
+function startScriptSetting(name: string): number {
+  const value = Number(new RegExp(`^${name}=(\\d+)$`, 'm').exec(readFileSync(START_SCRIPT, 'utf8'))?.[1])
+  if (!Number.isInteger(value)) throw new Error(`no ${name}=<integer> line in ${START_SCRIPT}`)
+  return value
+}
+
 /** SERVER_HEAP_MB of scripts/start.sh: the heap limit, in MiB, of every server `npm start` starts. */
-export function serverHeapLimitMiB(): number {
-  const limit = Number(/^SERVER_HEAP_MB=(\d+)$/m.exec(readFileSync(START_SCRIPT, 'utf8'))?.[1])
-  if (!Number.isInteger(limit)) throw new Error(`no SERVER_HEAP_MB=<MiB> line in ${START_SCRIPT}`)
-  return limit
+export const serverHeapLimitMiB = () => startScriptSetting('SERVER_HEAP_MB')
+
+/**
+ * What scripts/start.sh puts in a server's environment: V8's old-space limit and young-generation
+ * size in NODE_OPTIONS, and glibc's malloc arenas (the script says why each).
+ */
+export function serverMemoryEnv(): { NODE_OPTIONS: string; MALLOC_ARENA_MAX: string } {
+  return {
+    NODE_OPTIONS: `--max-old-space-size=${serverHeapLimitMiB()} --max-semi-space-size=${startScriptSetting('SERVER_SEMI_SPACE_MB')}`,
+    MALLOC_ARENA_MAX: String(startScriptSetting('SERVER_MALLOC_ARENAS')),
+  }
 }
 // Keyed by checkout and build folder: two checkouts (git worktrees) testing at once on one machine
 // each find their own server.

@@ -2,7 +2,7 @@ import { readFileSync, readlinkSync, realpathSync } from 'node:fs'
 import { request } from 'node:http'
 
 import { startOwnServer, stopOwnServer, temporarySqliteUri, type OwnServer } from './ownServer'
-import { serverHeapLimitMiB } from './server'
+import { serverMemoryEnv } from './server'
 
 /**
  * SIGTERM (a deploy, `docker stop`): the server stops taking connections, finishes the requests it
@@ -63,12 +63,15 @@ async function refusesConnectionsWithin(baseUrl: string, ms: number): Promise<bo
   return false
 }
 
-test('started as `npm start` starts it: Node itself (no shell left in front of it), under the server heap limit', () => {
+test('started as `npm start` starts it: Node itself (no shell left in front of it), with the server memory settings', () => {
   const pid = server!.child.pid
   // scripts/start.sh execs Node: the process signals reach is the server, not a shell.
   expect(readlinkSync(`/proc/${pid}/exe`)).toBe(realpathSync(process.execPath))
   const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')
-  expect(environment).toContain(`NODE_OPTIONS=--max-old-space-size=${serverHeapLimitMiB()}`)
+  const memory = serverMemoryEnv()
+  expect(environment).toContain(`NODE_OPTIONS=${memory.NODE_OPTIONS}`)
+  // An operator's own MALLOC_ARENA_MAX is kept.
+  expect(environment).toContain(`MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? memory.MALLOC_ARENA_MAX}`)
 })
 
 test('SIGTERM: the in-flight request completes, new connections are refused, the process exits in time', async () => {
