@@ -56,8 +56,9 @@ const nextConfig: NextConfig = {
   // preloadEntriesOnStart false: `next start` would otherwise load every route's code as it starts,
   // the admin, GraphQL and the share images included, and Turbopack bundles Payload's modules once
   // per group of route handlers (four copies of 3.4 MB). Loaded on first use instead, the server
-  // ends the load bench's mix 13-33 MiB smaller (scripts/start.sh's figures, 361 and 328 MiB);
-  // the first request to each route pays for loading it (bench/results.md, Cold start).
+  // ends a load of the site's pages 11-23 MiB smaller (361 MiB against 374-384 with V8's own
+  // sizing, 328 against 339-351 under scripts/start.sh's settings) and serves its first page
+  // sooner; the first request to each route pays for loading it (bench/results.md, Cold start).
   experimental: { globalNotFound: true, isrFlushToDisk: false, cssChunking: 'graph', inlineCss: true, preloadEntriesOnStart: false },
   // Read from disk at run time, so shipped with the server: the seed's article, and the fonts
   // of the generated share images (app/og).

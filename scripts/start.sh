@@ -7,16 +7,18 @@
 # under this limit, about 380 MiB and flat (bench/results.md, Load). Why 384 and not less: the
 # heaviest work measured, a 50,000-URL sitemap rendered beside a full page cache
 # (lib/cache/memory.ts), takes the heap to about 300 MiB; under 256 MiB, what V8 would pick by
-# itself on a 1 GB server, the server ran out of memory there in one run of two (bench/results.md,
+# itself on a 1 GB server, the server ran out of memory there in one run of three (bench/results.md,
 # Scale: Memory under the heap limit).
 #
 # SERVER_SEMI_SPACE_MB, V8's young generation: each of its two halves at 8 MiB, not Node 20's 16.
 # MALLOC_ARENA_MAX, glibc's malloc: 2 arenas, not 8 per core, one for each thread that allocates
 # (Node's worker threads, SQLite's, sharp's), each holding on to what it freed.
-# Measured after the load bench's mix, three runs each (bench/results.md, Load, says how the
-# shipped server ends): 374-384 MiB resident with neither, 357-359 with the arenas alone,
-# 345-353 with the young generation alone, 339 with both. Collections of the young generation
-# come twice as often; what that costs a request is in bench/results.md (Throughput).
+# Measured on one build after the same 100 s load of the site's pages, two or three runs each
+# (bench/results.md, Load, says how the shipped server ends the load bench): 374-384 MiB resident
+# with neither, 357-359 with the arenas alone, 345-353 with the young generation alone, 339-351
+# with both. Their price, in alternating pairs on one build: the young generation, collected
+# twice as often, +1-9 % CPU per cached page; the arenas +5-23 % (bench/results.md, Throughput,
+# and the README's "Memory held in").
 #
 # Tests and benches start their servers through this file, so they run what production runs.
 # A NODE_OPTIONS of your own comes after these, and V8 takes the last value of a flag:
