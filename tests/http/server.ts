@@ -16,7 +16,7 @@ import path from 'node:path'
  */
 export const distDir = () => process.env.TEST_DIST_DIR || '.next-test'
 export const TEST_SITE_URL = 'https://wellpress.test'
-/** What `npm start` runs: `next start` with the server's heap limit. */
+/** What `npm start` runs: `next start` with the server's memory settings. */
 export const START_SCRIPT = path.resolve('scripts/start.sh')
 
 /** A `NAME=<integer>` setting of scripts/start.sh, the script `npm start` runs. */
