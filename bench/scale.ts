@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks'
 import { CACHE_MAX_MEMORY_BYTES } from '../lib/cache/memory'
 import { SITEMAP_MAX_URLS } from '../lib/seo/sitemap'
 import { site } from '../lib/config/site'
-import { freePort, serverHeapLimitMiB, START_SCRIPT } from '../tests/http/server'
+import { freePort, serverHeapLimitMiB, serverMemoryEnv, START_SCRIPT } from '../tests/http/server'
 import { peakRssMiB } from './_measure'
 import { removeBenchImages, type ScaleSeedReport } from './seed-scale'
 import { targetMarker } from './_targets'
@@ -227,6 +227,15 @@ type HeavyWork = { heapLimitMiB: number; steps: HeavyStep[]; up: boolean; lastWo
  * from a full cache). A request fails on a status of 400 or more or a dropped connection; the
  * server's peak RSS is read after each step.
  */
+/** Peak RSS, or NaN for a server that died (out of memory): a zombie until reaped, it has no memory figures. */
+function peakOrNaN(pid: number): number {
+  try {
+    return peakRssMiB(pid)
+  } catch {
+    return Number.NaN
+  }
+}
+
 async function measureHeavyWork(largest: SizeResult, children: string[]): Promise<HeavyWork> {
   const server = await start(largest.dbFile, largest.distDir, path.dirname(largest.dbFile))
   const steps: HeavyStep[] = []
@@ -247,15 +256,7 @@ async function measureHeavyWork(largest: SizeResult, children: string[]): Promis
       }
     }
     await Promise.all(Array.from({ length: FILL_CONCURRENCY }, worker))
-    // A server that died (out of memory) is a zombie until reaped: it has no memory figures.
-    const peakMiB = (() => {
-      try {
-        return peakRssMiB(server.pid)
-      } catch {
-        return Number.NaN
-      }
-    })()
-    steps.push({ label, requests: paths.length, failed, seconds: (performance.now() - started) / 1000, peakMiB })
+    steps.push({ label, requests: paths.length, failed, seconds: (performance.now() - started) / 1000, peakMiB: peakOrNaN(server.pid) })
   }
   try {
     const articles = new Set<string>()
@@ -356,7 +357,7 @@ export default async function scale(): Promise<string> {
       }),
       targetMarker({
         target: `Memory: the heaviest work under the server's heap limit (${heavy.heapLimitMiB} MiB, scripts/start.sh): the ${(big.urlsBefore + big.added.topics).toLocaleString('en')}-URL sitemap, ${FILL_PAGES} articles read through (page cache past its ${CACHE_MAX_MEMORY_BYTES / 2 ** 20} MiB bound), the admin; every request answered, the server up`,
-        result: `peak RSS ${Math.round(heavyPeak)} MiB, ${heavyFailed} failed of ${heavy.steps.reduce((sum, step) => sum + step.requests, 0)}, ${heavy.up ? 'up' : '**down**'}`,
+        result: `peak RSS ${Number.isFinite(heavyPeak) ? `${Math.round(heavyPeak)} MiB` : 'not read (server gone)'}, ${heavyFailed} failed of ${heavy.steps.reduce((sum, step) => sum + step.requests, 0)}, ${heavy.up ? 'up' : '**down**'}`,
         met: heavyFailed === 0 && heavy.up,
       }),
     ]
@@ -385,7 +386,7 @@ export default async function scale(): Promise<string> {
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...big.pages.map((p) => `| ${p.label} | ${p.status} | ${ms(p.uncached)} | ${ms(p.cachedMedian)} | ${ms(p.cachedMax)} | ${Math.round(p.bytes / 1024)} KiB | ${verdict(p)} |`),
       '',
-      `**Memory under the heap limit.** Every server here starts as \`npm start\` starts it (scripts/start.sh: V8's old space held to ${heavy.heapLimitMiB} MiB; the page cache's bound is ${CACHE_MAX_MEMORY_BYTES / 2 ** 20} MiB, lib/cache/memory.ts). One server on the ${largest.size}-article site with the big sitemap does the heaviest work it has, in a row, ${FILL_CONCURRENCY} requests at a time; peak RSS (VmHWM) after each step. The server ${heavy.up ? 'was up and answered /health at the end' : `**was down at the end**: ${heavy.lastWords || 'its log says nothing of why'}`}.`,
+      `**Memory under the heap limit.** Every server here starts as \`npm start\` starts it (scripts/start.sh: \`${serverMemoryEnv().NODE_OPTIONS}\`, \`MALLOC_ARENA_MAX=${serverMemoryEnv().MALLOC_ARENA_MAX}\`; the page cache's bound is ${CACHE_MAX_MEMORY_BYTES / 2 ** 20} MiB, lib/cache/memory.ts). One server on the ${largest.size}-article site with the big sitemap does the heaviest work it has, in a row, ${FILL_CONCURRENCY} requests at a time; peak RSS (VmHWM) after each step. The server ${heavy.up ? 'was up and answered /health at the end' : `**was down at the end**: ${heavy.lastWords || 'its log says nothing of why'}`}.`,
       '',
       '| Step | Requests | Failed | Time | Peak RSS so far |',
       '| --- | --- | --- | --- | --- |',
