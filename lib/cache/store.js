@@ -78,6 +78,11 @@ export class MemoryStore {
     return slot.entry
   }
 
+  /** The entry under `key`, leaving the order of use as it is. @param {string} key */
+  peek(key) {
+    return this.slots.get(key)?.entry
+  }
+
   /**
    * Stores `entry` as the most recently used, then drops the least recently used until the store
    * fits its bound. An entry larger than the whole bound is not kept (nor is the one it replaces).

@@ -8,6 +8,7 @@ import { EncodedTextStore, LARGE_TEXT_CHARS, sendLargeTextAsBytes } from '@/lib/
  * `sendLargeTextAsBytes`): on a real Node server, what the client receives must be exactly what
  * the string would have sent. bench/layers.ts measures what it saves.
  */
+const originalByteLength = Buffer.byteLength
 const store = new EncodedTextStore(1024 * 1024)
 sendLargeTextAsBytes(store)
 
@@ -70,6 +71,37 @@ describe('sendLargeTextAsBytes', () => {
     const { body } = await fetchBytes()
     expect(body.toString('utf8')).toBe('Small ’ body')
     expect(store.size).toBe(sizeBefore)
+  })
+})
+
+describe('Buffer.byteLength once the patch is installed', () => {
+  it('answers a kept page from its bytes, and everything else as Node does', async () => {
+    respond = (response) => response.end(page)
+    await fetchBytes()
+    expect(store.keptByteLength(page)).toBe(Buffer.from(page, 'utf8').length)
+    expect(Buffer.byteLength).not.toBe(originalByteLength)
+
+    const notKept = `${page}…and more`
+    const latin = `Café ${'y'.repeat(LARGE_TEXT_CHARS)}`
+    const cases: [unknown, BufferEncoding?][] = [
+      [page],
+      [page, 'utf8'],
+      [page, 'utf-8'],
+      // Another encoding of the same kept text: not its UTF-8 length.
+      [page, 'utf16le'],
+      [page, 'latin1'],
+      [notKept],
+      [latin, 'latin1'],
+      ['Small ’ body'],
+      ['aGVsbG8=', 'base64'],
+      [Buffer.from(page)],
+      [new Uint8Array(7)],
+      [new ArrayBuffer(5)],
+    ]
+    for (const [value, encoding] of cases) {
+      expect(Buffer.byteLength(value as string, encoding)).toBe(originalByteLength(value as string, encoding))
+    }
+    expect(store.keptByteLength(notKept)).toBeUndefined()
   })
 })
 
