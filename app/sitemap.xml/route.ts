@@ -3,7 +3,7 @@ import { buildSitemapEntries, buildSitemapIndex, sitemapIndexXml, sitemapXml, sp
 
 /**
  * /sitemap.xml, the address robots.txt names: the whole `<urlset>` while it fits in one file,
- * a `<sitemapindex>` of the child sitemaps (app/sitemap.ts) once it does not.
+ * a `<sitemapindex>` of the child sitemaps (app/sitemaps/sitemap/[id]/route.ts) once it does not.
  */
 
 // Cached whole and purged by tag, like the pages (app/(frontend)/layout.tsx says why 60 s).
@@ -11,7 +11,7 @@ export const revalidate = 60
 
 export async function GET() {
   const chunks = splitSitemap(buildSitemapEntries(await getSitemapContent()))
-  // Written as Next writes its own sitemap routes, so /sitemap.xml and /sitemaps/sitemap/0.xml are
+  // Written as the child sitemaps are (sitemapXml), so /sitemap.xml and /sitemaps/sitemap/0.xml are
   // byte for byte the same document.
   const xml = chunks.length === 1 ? sitemapXml(chunks[0]) : sitemapIndexXml(buildSitemapIndex(chunks))
   return new Response(xml, { headers: { 'Content-Type': 'application/xml' } })

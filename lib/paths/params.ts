@@ -13,6 +13,14 @@ export const pageParams = z.object({
     .transform(Number),
 })
 
+/** `/sitemaps/sitemap/N.xml`: child sitemap N, a plain non-negative integer, then `.xml`. */
+export const sitemapChunkParams = z.object({
+  id: z
+    .string()
+    .regex(/^(0|[1-9]\d{0,5})\.xml$/)
+    .transform((value) => Number(value.slice(0, -'.xml'.length))),
+})
+
 export async function parseParams<T>(schema: z.ZodType<T>, params: Promise<unknown>): Promise<T | null> {
   const result = schema.safeParse(await params)
   return result.success ? result.data : null

@@ -2,7 +2,7 @@ import { ARTICLES, AUTHORS, BENEFITS, SERVICES, TOPICS } from '../collections'
 import type { Benefit, Topic } from '../../payload-types'
 import { tags } from '../cache/tags'
 import { getPayloadClient } from '../config/payload'
-import type { SitemapContent, SitemapCounts } from '../seo/sitemap'
+import { buildSitemapEntries, splitSitemap, sitemapXml, type SitemapContent, type SitemapCounts } from '../seo/sitemap'
 import { cachedQuery } from './cached'
 
 const sitemapTags = () => [tags.articles, tags.benefits, tags.services, tags.authors, tags.topics, tags.media]
@@ -75,4 +75,15 @@ export const getSitemapCounts = cachedQuery('getSitemapCounts', sitemapTags, asy
     topics: topics.totalDocs,
     services: services.totalDocs,
   }
+})
+
+/**
+ * Child sitemap `id` as its XML document, or null past the last one. Cached as the string it is
+ * (Next's data cache, purged by the same tags): a route handler's response cached by Next is kept
+ * as a Buffer, which Next's cache measures with JSON.stringify as an array of every byte, about a
+ * second for a 50,000-URL file (bench/scale.ts).
+ */
+export const getSitemapChunkXml = cachedQuery('getSitemapChunkXml', sitemapTags, async (id: number): Promise<string | null> => {
+  const chunks = splitSitemap(buildSitemapEntries(await getSitemapContent()))
+  return id < chunks.length ? sitemapXml(chunks[id]) : null
 })

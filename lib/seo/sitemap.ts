@@ -104,8 +104,8 @@ export type SitemapCounts = { articles: number; benefits: number; authors: numbe
 
 /**
  * How many child sitemaps buildSitemapEntries + splitSitemap make for content of these sizes,
- * without the content: Next asks for the list of child sitemaps on every request for one of them,
- * and counting is far cheaper than reading 50,000 documents twice.
+ * without the content: the child sitemap route turns away an id past the last one with this, and
+ * counting is far cheaper than reading 50,000 documents for an address that does not exist.
  */
 export function sitemapChunkCount(
   counts: SitemapCounts,
@@ -119,8 +119,15 @@ export function sitemapChunkCount(
   return Math.max(1, Math.ceil(urls / maxUrls))
 }
 
-/** Where Next serves child sitemap `id` of app/sitemaps/sitemap.ts (its generateSitemaps convention). */
+/** Where child sitemap `id` is served (app/sitemaps/sitemap/[id]/route.ts). */
 export const sitemapChunkPath = (id: number) => `/sitemaps/sitemap/${id}.xml`
+
+/**
+ * A child sitemap's Cache-Control: what Next writes for /sitemap.xml and the pages (revalidate 60
+ * s, next.config.ts `expireTime` a day), so a cache in front keeps every sitemap file alike. The
+ * child route runs per request and writes it itself (tests/http/crawlers.test.ts holds the two equal).
+ */
+export const SITEMAP_CACHE_CONTROL = 's-maxage=60, stale-while-revalidate=86340'
 
 export type SitemapIndexEntry = { url: string; lastModified?: string }
 
@@ -145,9 +152,9 @@ export function sitemapIndexXml(entries: SitemapIndexEntry[]): string {
 }
 
 /**
- * A `<urlset>` document, written exactly as Next writes the child sitemaps of app/sitemaps/sitemap.ts
- * (tests/unit/seo-sitemap.test.ts compares the two), so /sitemap.xml and /sitemaps/sitemap/0.xml are
- * byte for byte the same document. Covers the fields the site's entries use.
+ * A `<urlset>` document, written exactly as Next writes its own sitemap routes (its sitemap.ts
+ * convention; tests/unit/seo-sitemap.test.ts compares the two). /sitemap.xml and every child
+ * sitemap are written with it. Covers the fields the site's entries use.
  */
 export function sitemapXml(entries: SitemapEntry[]): string {
   const hasImages = entries.some((item) => Boolean(item.images?.length))

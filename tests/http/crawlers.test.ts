@@ -149,6 +149,16 @@ describe('/sitemap.xml', () => {
     expectNoDraft(child.body)
     expect((await fetchText('/sitemaps/sitemap/1.xml')).status).toBe(404)
   })
+
+  it('serves the child sitemap with the Cache-Control of /sitemap.xml, and 404s what is not a child sitemap', async () => {
+    const request = (pathname: string) => fetch(`${baseUrl()}${pathname}`, { redirect: 'manual' })
+    const [index, child] = await Promise.all([request('/sitemap.xml'), request('/sitemaps/sitemap/0.xml')])
+    expect(child.headers.get('cache-control')).toMatch(/^s-maxage=\d+/)
+    expect(child.headers.get('cache-control')).toBe(index.headers.get('cache-control'))
+    for (const path of ['/sitemaps/sitemap/00.xml', '/sitemaps/sitemap/0', '/sitemaps/sitemap/-1.xml', '/sitemaps/sitemap/x.xml', '/sitemaps/sitemap/9999999.xml']) {
+      expect([path, (await request(path)).status]).toEqual([path, 404])
+    }
+  })
 })
 
 describe('/robots.txt', () => {
