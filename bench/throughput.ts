@@ -12,8 +12,8 @@
  * nearest floor a site that renders at run time can be held to, reported as its own target beside
  * the issue's.
  *
- * Both servers run at once; the addresses take turns (ROUNDS rounds, each address DURATION_S
- * seconds per round, the same connections), so a noisy neighbour on the machine slows both sides
+ * The servers run at once; the addresses take turns (ROUNDS rounds, each address DURATION_S
+ * seconds per round, the same connections), so a noisy neighbour on the machine slows every side
  * alike. The ratio is of the medians over the rounds.
  *
  * BENCH_DURATION (default 10 s per address per round), BENCH_ROUNDS (5), BENCH_CONNECTIONS (32).
