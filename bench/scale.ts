@@ -220,13 +220,6 @@ const FILL_CONCURRENCY = 4
 type HeavyStep = { label: string; requests: number; failed: number; seconds: number; peakMiB: number }
 type HeavyWork = { heapLimitMiB: number; steps: HeavyStep[]; up: boolean; lastWords: string }
 
-/**
- * The heaviest work one server does, in a row, under the heap limit `npm start` sets: the sitemap
- * past 50,000 URLs rendered, FILL_PAGES articles rendered and cached (the page cache filled past its
- * bound), the admin and the REST API's deepest public list, then the sitemap again (by then evicted
- * from a full cache). A request fails on a status of 400 or more or a dropped connection; the
- * server's peak RSS is read after each step.
- */
 /** Peak RSS, or NaN for a server that died (out of memory): a zombie until reaped, it has no memory figures. */
 function peakOrNaN(pid: number): number {
   try {
@@ -236,6 +229,13 @@ function peakOrNaN(pid: number): number {
   }
 }
 
+/**
+ * The heaviest work one server does, in a row, under the heap limit `npm start` sets: the sitemap
+ * past 50,000 URLs rendered, FILL_PAGES articles rendered and cached (the page cache filled past its
+ * bound), the admin and the REST API's deepest public list, then the sitemap again (by then evicted
+ * from a full cache). A request fails on a status of 400 or more or a dropped connection; the
+ * server's peak RSS is read after each step.
+ */
 async function measureHeavyWork(largest: SizeResult, children: string[]): Promise<HeavyWork> {
   const server = await start(largest.dbFile, largest.distDir, path.dirname(largest.dbFile))
   const steps: HeavyStep[] = []
